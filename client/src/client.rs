@@ -1,0 +1,376 @@
+//! Connects to a node, submits signed calls and reads the chain.
+
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	dynamic::Value,
+	error::{DispatchError, TransactionEventsError},
+	ext::{
+		frame_decode::storage::{IntoDecodableValues, IntoEncodableValues},
+		scale_decode::DecodeAsType,
+	},
+	rpcs::{methods::legacy::LegacyRpcMethods, RpcClient},
+	transactions::{Payload, TransactionInvalid, ValidationResult},
+	utils::{AccountId32, H256},
+	OnlineClient,
+};
+
+use crate::{config::RegistryConfig, Ed25519Signer, Error, Rejection};
+
+/// An event of a finalized transaction, decoded against the chain's metadata.
+#[derive(Debug, Clone)]
+pub struct EventRecord {
+	/// The pallet that emitted it, e.g. `Members`.
+	pub pallet: String,
+	/// The event's name, e.g. `MemberAdmitted`.
+	pub name: String,
+	/// Its fields.
+	pub fields: Value,
+}
+
+/// A transaction that is in a finalized block and succeeded.
+#[derive(Debug, Clone)]
+pub struct Finalized {
+	/// The finalized block that holds it.
+	pub block_hash: H256,
+	/// The transaction's hash.
+	pub extrinsic_hash: H256,
+	/// Its events, in order.
+	pub events: Vec<EventRecord>,
+}
+
+impl Finalized {
+	/// Whether one of the events is `pallet::name`.
+	pub fn has_event(&self, pallet: &str, name: &str) -> bool {
+		self.events
+			.iter()
+			.any(|e| e.pallet == pallet && e.name == name)
+	}
+}
+
+/// A connection to a registry node.
+#[derive(Clone)]
+pub struct RegistryClient {
+	api: OnlineClient<RegistryConfig>,
+	rpc: LegacyRpcMethods<RpcConfigFor<RegistryConfig>>,
+	url: String,
+}
+
+impl RegistryClient {
+	/// Connects to the node's WebSocket RPC at `url`, e.g. `ws://127.0.0.1:9944`.
+	///
+	/// Plain `ws://` is accepted: consortium nodes are usually reached over a private
+	/// network or a TLS-terminating proxy.
+	pub async fn connect(url: &str) -> Result<Self, Error> {
+		Self::connect_with_config(url, RegistryConfig::default()).await
+	}
+
+	/// Connects with a given configuration.
+	pub async fn connect_with_config(url: &str, config: RegistryConfig) -> Result<Self, Error> {
+		let connection = |reason: String| Error::Connection {
+			url: url.to_string(),
+			reason,
+		};
+		let rpc_client = RpcClient::from_insecure_url(url)
+			.await
+			.map_err(|e| connection(e.to_string()))?;
+		let api = OnlineClient::from_rpc_client_with_config(config, rpc_client.clone())
+			.await
+			.map_err(|e| connection(e.to_string()))?;
+		Ok(Self {
+			api,
+			rpc: LegacyRpcMethods::new(rpc_client),
+			url: url.to_string(),
+		})
+	}
+
+	/// The subxt client underneath, for anything this crate does not wrap.
+	pub fn api(&self) -> &OnlineClient<RegistryConfig> {
+		&self.api
+	}
+
+	/// The node's address.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// Signs a call for the chain's current state, with the signer's next nonce (counting
+	/// transactions still in the pool). Returns the encoded transaction.
+	pub async fn sign<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Ed25519Signer,
+	) -> Result<Vec<u8>, Error> {
+		let nonce = self
+			.rpc
+			.system_account_next_index(&signer.account_id())
+			.await
+			.map_err(|e| self.connection(e))?;
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
+			.nonce(nonce)
+			.build();
+		let mut signable = at
+			.transactions()
+			.create_signable(call, &signer.account_id(), params)
+			.await
+			.map_err(|e| Error::Metadata(e.to_string()))?;
+		let signed = signable
+			.sign(signer)
+			.map_err(|e| Error::Metadata(e.to_string()))?;
+		Ok(signed.into_encoded())
+	}
+
+	/// Signs and submits a call, waits until it is finalized, and returns its events.
+	///
+	/// A transaction the pool refuses returns [`Error::Rejected`] and is in no block; one whose
+	/// call fails returns [`Error::Dispatch`] naming the pallet error.
+	pub async fn submit<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Ed25519Signer,
+	) -> Result<Finalized, Error> {
+		let encoded = self.sign(call, signer).await?;
+		self.submit_encoded(encoded).await
+	}
+
+	/// Submits an already signed transaction and waits until it is finalized.
+	pub async fn submit_encoded(&self, encoded: Vec<u8>) -> Result<Finalized, Error> {
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		let tx = at.transactions().from_bytes(encoded);
+		// Asking the runtime first turns a refusal into a typed reason, whatever wording the
+		// RPC layer would give it.
+		match tx.validate().await.map_err(subxt::Error::from)? {
+			ValidationResult::Valid(_) => {}
+			ValidationResult::Invalid(invalid) => return Err(Error::Rejected(rejection(&invalid))),
+			ValidationResult::Unknown(unknown) => {
+				return Err(Error::Rejected(Rejection::Other(format!(
+					"the node cannot tell whether it is valid: {unknown:?}"
+				))))
+			}
+		}
+		let progress = tx
+			.submit_and_watch()
+			.await
+			.map_err(|e| Error::Rejected(rejection_from_message(&e.to_string())))?;
+		let in_block = progress
+			.wait_for_finalized()
+			.await
+			.map_err(|e| Error::Rejected(rejection_from_message(&e.to_string())))?;
+		let block_hash = in_block.block_hash();
+		let events = match in_block.wait_for_success().await {
+			Ok(events) => events,
+			Err(TransactionEventsError::ExtrinsicFailed(dispatch)) => {
+				return Err(dispatch_error(dispatch, block_hash))
+			}
+			Err(e) => return Err(subxt::Error::from(e).into()),
+		};
+		let mut records = Vec::new();
+		for event in events.iter() {
+			let event = event.map_err(subxt::Error::from)?;
+			records.push(EventRecord {
+				pallet: event.pallet_name().to_string(),
+				name: event.event_name().to_string(),
+				fields: event
+					.decode_fields_unchecked_as::<scale_value::Composite<()>>()
+					.map(Value::from)
+					.map_err(subxt::Error::from)?,
+			});
+		}
+		Ok(Finalized {
+			block_hash,
+			extrinsic_hash: events.extrinsic_hash(),
+			events: records,
+		})
+	}
+
+	/// Hands an already signed transaction to the node's pool without waiting for a block.
+	pub async fn submit_without_waiting(&self, encoded: &[u8]) -> Result<H256, Error> {
+		self.rpc
+			.author_submit_extrinsic(encoded)
+			.await
+			.map_err(|e| Error::Rejected(rejection_from_message(&e.to_string())))
+	}
+
+	/// Reads a storage entry at the finalized head; `None` if it holds no value.
+	///
+	/// `keys` are the map's keys, e.g. `(account,)`, or `()` for a plain value.
+	pub async fn storage<Keys, V>(
+		&self,
+		pallet: &str,
+		entry: &str,
+		keys: Keys,
+	) -> Result<Option<V>, Error>
+	where
+		Keys: IntoEncodableValues + IntoDecodableValues,
+		V: DecodeAsType,
+	{
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		let address = subxt::dynamic::storage::<Keys, V>(pallet, entry);
+		let value = at
+			.storage()
+			.try_fetch(address, keys)
+			.await
+			.map_err(|e| Error::Metadata(format!("{pallet}::{entry}: {e}")))?;
+		match value {
+			Some(value) => Ok(Some(value.decode_as::<V>().map_err(subxt::Error::from)?)),
+			None => Ok(None),
+		}
+	}
+
+	/// The names of the runtime's pallets, from its current metadata.
+	pub async fn pallet_names(&self) -> Result<Vec<String>, Error> {
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		Ok(at
+			.metadata_ref()
+			.pallets()
+			.map(|p| p.name().to_string())
+			.collect())
+	}
+
+	/// Number and hash of the finalized head.
+	pub async fn finalized_head(&self) -> Result<(u64, H256), Error> {
+		let hash = self
+			.rpc
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| self.connection(e))?;
+		let header = self
+			.rpc
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| self.connection(e))?
+			.ok_or_else(|| Error::Metadata(format!("the node has no header for {hash:?}")))?;
+		Ok((header.number, hash))
+	}
+
+	/// Hash of the block at `number` on the node's best chain, if it has one.
+	pub async fn block_hash(&self, number: u64) -> Result<Option<H256>, Error> {
+		self.rpc
+			.chain_get_block_hash(Some(number.into()))
+			.await
+			.map_err(|e| self.connection(e))
+	}
+
+	/// The encoded extrinsics of the block `hash`.
+	pub async fn block_extrinsics(&self, hash: H256) -> Result<Vec<Vec<u8>>, Error> {
+		let block = self
+			.rpc
+			.chain_get_block(Some(hash))
+			.await
+			.map_err(|e| self.connection(e))?
+			.ok_or_else(|| Error::Metadata(format!("the node has no block {hash:?}")))?;
+		Ok(block
+			.block
+			.extrinsics
+			.into_iter()
+			.map(|bytes| bytes.0)
+			.collect())
+	}
+
+	/// The next nonce of `account`, counting transactions in the pool.
+	pub async fn next_nonce(&self, account: &AccountId32) -> Result<u64, Error> {
+		self.rpc
+			.system_account_next_index(account)
+			.await
+			.map_err(|e| self.connection(e))
+	}
+
+	fn connection(&self, e: impl std::fmt::Display) -> Error {
+		Error::Connection {
+			url: self.url.clone(),
+			reason: e.to_string(),
+		}
+	}
+}
+
+/// The documented meaning of a pool refusal.
+fn rejection(invalid: &TransactionInvalid) -> Rejection {
+	match invalid {
+		TransactionInvalid::Custom(code) => rejection_from_code(*code),
+		TransactionInvalid::BadProof => Rejection::BadSignature,
+		TransactionInvalid::Stale => Rejection::Stale,
+		other => Rejection::Other(format!("{other:?}")),
+	}
+}
+
+fn rejection_from_code(code: u8) -> Rejection {
+	match code {
+		1 => Rejection::NotAMember,
+		2 => Rejection::Suspended,
+		code => Rejection::Custom(code),
+	}
+}
+
+/// A refusal reported by the RPC layer in words, e.g. "Custom error: 1".
+fn rejection_from_message(message: &str) -> Rejection {
+	let code = message
+		.split("Custom error: ")
+		.nth(1)
+		.or_else(|| message.split("Custom(").nth(1))
+		.and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+		.and_then(|digits| digits.parse::<u8>().ok());
+	match code {
+		Some(code) => rejection_from_code(code),
+		None if message.contains("bad signature") => Rejection::BadSignature,
+		None => Rejection::Other(message.to_string()),
+	}
+}
+
+fn dispatch_error(error: DispatchError, block_hash: H256) -> Error {
+	let (pallet, name) = match &error {
+		DispatchError::Module(module) => match module.details() {
+			Ok(details) => (
+				details.pallet.name().to_string(),
+				details.variant.name.clone(),
+			),
+			Err(_) => ("unknown".to_string(), module.details_string()),
+		},
+		other => ("System".to_string(), other.to_string()),
+	};
+	Error::Dispatch {
+		pallet,
+		error: name,
+		block_hash: format!("{block_hash:?}"),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn rpc_messages_map_to_rejections() {
+		assert_eq!(
+			rejection_from_message("Invalid Transaction: Custom error: 1"),
+			Rejection::NotAMember
+		);
+		assert_eq!(
+			rejection_from_message("Invalid(Custom(2))"),
+			Rejection::Suspended
+		);
+		assert_eq!(
+			rejection_from_message("Custom error: 7"),
+			Rejection::Custom(7)
+		);
+		assert_eq!(
+			rejection_from_message("Transaction has a bad signature"),
+			Rejection::BadSignature
+		);
+	}
+}

@@ -1,0 +1,83 @@
+//! The client's one error type.
+
+/// Why the chain's pool refused a transaction, from the runtime's documented
+/// `InvalidTransaction::Custom` codes and the standard rejections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rejection {
+	/// Code 1: the signer is not a member of the registry.
+	NotAMember,
+	/// Code 2: the signer's membership is suspended.
+	Suspended,
+	/// Another `InvalidTransaction::Custom` code.
+	Custom(u8),
+	/// The signature does not verify: a wrong key, or signed for another chain (genesis hash)
+	/// or another runtime version.
+	BadSignature,
+	/// The nonce was already used.
+	Stale,
+	/// Anything else the pool said, in its words.
+	Other(String),
+}
+
+impl std::fmt::Display for Rejection {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Rejection::NotAMember => write!(
+				f,
+				"the signing account is not a member of the registry; ask a registrar to admit it"
+			),
+			Rejection::Suspended => write!(
+				f,
+				"the signing account's membership is suspended; a registrar must reinstate it"
+			),
+			Rejection::Custom(code) => write!(f, "the runtime rejected it with custom code {code}"),
+			Rejection::BadSignature => write!(
+				f,
+				"its signature does not verify: check the key, and that the transaction was \
+				 built for this chain and its current runtime version"
+			),
+			Rejection::Stale => write!(f, "its nonce was already used"),
+			Rejection::Other(message) => write!(f, "{message}"),
+		}
+	}
+}
+
+/// Everything that can go wrong talking to the chain.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+	/// The node could not be reached or answered something unusable.
+	#[error("cannot talk to the node at {url}: {reason}")]
+	Connection { url: String, reason: String },
+	/// The transaction pool refused the transaction; it is in no block.
+	#[error("the transaction was rejected: {0}")]
+	Rejected(Rejection),
+	/// The transaction is in a finalized block, but its call failed.
+	#[error("the call failed in block {block_hash}: {pallet}::{error}")]
+	Dispatch {
+		/// The pallet of the error, e.g. `Members`.
+		pallet: String,
+		/// The error's name, e.g. `NotRegistrar`; for errors outside pallets, its description.
+		error: String,
+		/// The finalized block that holds the failed transaction, as 0x-hex.
+		block_hash: String,
+	},
+	/// The call or storage entry does not exist in the chain's metadata, or its arguments do
+	/// not fit.
+	#[error("the chain does not accept this: {0}")]
+	Metadata(String),
+	/// A key could not be read or made.
+	#[error("key error: {0}")]
+	Key(String),
+	/// A file could not be read.
+	#[error("cannot read {path}: {source}")]
+	Io {
+		path: String,
+		#[source]
+		source: std::io::Error,
+	},
+	/// Any other error of subxt.
+	#[error(transparent)]
+	Subxt(#[from] subxt::Error),
+}

@@ -1,0 +1,44 @@
+//! # registry-client
+//!
+//! The Rust client of the registry chain, built on `subxt`.
+//!
+//! - [`RegistryClient`] connects to a node, signs and submits calls, waits until they are
+//!   finalized and returns their events or their error, and reads storage.
+//! - [`Ed25519Signer`] signs with ed25519 keys on `ed25519-dalek`, from a seed, a mnemonic or
+//!   a development URI such as `//Alice`.
+//! - [`fingerprint`] computes the SHA-256 content fingerprint of a file of any size.
+//!
+//! ```ignore
+//! use registry_client::{call, Ed25519Signer, RegistryClient};
+//!
+//! let client = RegistryClient::connect("ws://127.0.0.1:9944").await?;
+//! let alice = Ed25519Signer::from_uri("//Alice")?;
+//! let done = client.submit(&call("System", "remark_with_event", (b"hello".to_vec(),)), &alice).await?;
+//! assert!(done.has_event("System", "Remarked"));
+//! ```
+
+mod client;
+pub mod config;
+mod error;
+pub mod fingerprint;
+mod signer;
+
+pub use client::{EventRecord, Finalized, RegistryClient};
+pub use config::RegistryConfig;
+pub use error::{Error, Rejection};
+pub use signer::{Ed25519Signer, DEV_PHRASE};
+pub use subxt;
+pub use subxt::dynamic::Value;
+pub use subxt::utils::{AccountId32, H256};
+
+/// A call to any pallet of the chain, checked against its metadata when signed.
+///
+/// `args` are the call's arguments in order, as a tuple of values that encode to their types,
+/// e.g. `(account, roles, hash)`.
+pub fn call<Args>(
+	pallet: &str,
+	name: &str,
+	args: Args,
+) -> subxt::transactions::DynamicPayload<Args> {
+	subxt::dynamic::transaction(pallet, name, args)
+}

@@ -1,0 +1,11 @@
+//! `registry-node`: a node of the permissioned registry chain.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

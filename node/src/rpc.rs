@@ -1,0 +1,42 @@
+//! The node's JSON-RPC methods beyond those of the SDK's core (chain, state, author, system).
+
+use std::sync::Arc;
+
+use jsonrpsee::RpcModule;
+use polkadot_sdk::{
+	sc_transaction_pool_api::TransactionPool,
+	sp_api::ProvideRuntimeApi,
+	sp_block_builder::BlockBuilder,
+	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
+	substrate_frame_rpc_system::{System, SystemApiServer},
+};
+use registry_runtime::{opaque::Block, AccountId, Nonce};
+
+/// What the RPC methods need.
+pub struct FullDeps<C, P> {
+	/// The client.
+	pub client: Arc<C>,
+	/// The transaction pool.
+	pub pool: Arc<P>,
+}
+
+/// All the node's RPC methods.
+pub fn create_full<C, P>(
+	deps: FullDeps<C, P>,
+) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
+where
+	C: ProvideRuntimeApi<Block>,
+	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
+	C: Send + Sync + 'static,
+	C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce>,
+	C::Api: BlockBuilder<Block>,
+	P: TransactionPool + 'static,
+{
+	let mut module = RpcModule::new(());
+	let FullDeps { client, pool } = deps;
+
+	// `system_accountNextIndex`: the next nonce, counting transactions still in the pool.
+	module.merge(System::new(client, pool).into_rpc())?;
+
+	Ok(module)
+}

@@ -1,0 +1,265 @@
+//! # Members
+//!
+//! The registry's first permission layer: who belongs to the consortium's chain, and in which
+//! roles.
+//!
+//! ## Overview
+//!
+//! Every account that transacts is a member holding one or more [`Role`]s. The
+//! [`CheckMember`] transaction extension rejects, at the transaction pool, anything signed by
+//! an account that is not an active member, with `InvalidTransaction::Custom` and one of the
+//! codes in [`extension::codes`]:
+//!
+//! | code | meaning |
+//! |------|---------|
+//! | 1 | the signer is not a member |
+//! | 2 | the signer's membership is suspended |
+//!
+//! The chain has no currency. A member's account is kept alive by a provider reference that
+//! admission adds and removal takes away, so members have nonces without any balance.
+//!
+//! The member record holds no personal data: only a salted hash of the off-chain real-name
+//! record, the authority that admitted the member and the block.
+//!
+//! ## Interface
+//!
+//! For registrars (an active member with [`Role::Registrar`]), and for the consortium origin:
+//! - [`Pallet::admit`]: admit an account with roles.
+//! - [`Pallet::suspend`], [`Pallet::reinstate`]: stop and resume an account's transactions.
+//! - [`Pallet::remove`]: remove an account.
+//!
+//! Only the consortium origin grants or touches the [`Role::Registrar`] and
+//! [`Role::Regulator`] roles.
+//!
+//! Other pallets ask about members through [`MemberRoles`], implemented by this pallet and
+//! wired in the runtime.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod extension;
+mod membership;
+mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use extension::CheckMember;
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+use polkadot_sdk::{frame_support, frame_system};
+
+/// What other pallets may ask about members, without depending on this pallet.
+pub trait MemberRoles<AccountId> {
+	/// Whether `who` is a member who may transact now.
+	fn is_active_member(who: &AccountId) -> bool;
+	/// Whether `who` is an active member holding `role`.
+	fn has_role(who: &AccountId, role: Role) -> bool;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use polkadot_sdk::sp_core::H256;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config {
+		/// The consortium's collective decision (the council; root on a development chain).
+		/// It alone appoints registrars and regulators.
+		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The member record of each member account.
+	///
+	/// `Blake2_128Concat`: account ids are chosen by users, so the key must be hashed, and the
+	/// concatenation lets the map be listed with its accounts.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		MemberRecord<T::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// How many members there are, suspended ones included.
+	#[pallet::storage]
+	pub type MemberCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// How many active members hold the registrar role. It never drops to zero through a call,
+	/// so that admission always stays possible.
+	#[pallet::storage]
+	pub type ActiveRegistrars<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The founding members and their roles.
+		pub members: Vec<(T::AccountId, Vec<Role>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, roles) in &self.members {
+				let roles = Pallet::<T>::role_set(roles)
+					.expect("every genesis member has between one and five roles");
+				assert!(
+					!Members::<T>::contains_key(who),
+					"an account appears twice among the genesis members"
+				);
+				Pallet::<T>::insert_member(
+					who,
+					roles,
+					None,
+					AuthorizedBy::Genesis,
+					BlockNumberFor::<T>::default(),
+				);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An account was admitted as a member.
+		MemberAdmitted {
+			who: T::AccountId,
+			roles: Vec<Role>,
+			identity_hash: H256,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
+		/// A member was suspended: its transactions are rejected until reinstated.
+		MemberSuspended {
+			who: T::AccountId,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
+		/// A suspended member was reinstated.
+		MemberReinstated {
+			who: T::AccountId,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
+		/// A member was removed.
+		MemberRemoved {
+			who: T::AccountId,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller is neither an active registrar nor the consortium.
+		NotRegistrar,
+		/// Only the consortium grants, suspends or removes registrars and regulators.
+		ConsortiumOnly,
+		/// The account is already a member.
+		AlreadyMember,
+		/// The account is not a member.
+		NotMember,
+		/// A member needs at least one role.
+		NoRoles,
+		/// The member is already suspended.
+		AlreadySuspended,
+		/// The member is not suspended.
+		NotSuspended,
+		/// The last active registrar cannot be suspended or removed.
+		LastRegistrar,
+		/// The account is still referenced by other state and cannot be removed.
+		StillReferenced,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Admit an account as a member with the given roles.
+		///
+		/// The origin is an active registrar, or the consortium origin. Only the consortium
+		/// grants [`Role::Registrar`] or [`Role::Regulator`].
+		///
+		/// - `who`: the account to admit.
+		/// - `roles`: its roles; duplicates count once, at least one is required.
+		/// - `identity_hash`: salted hash of the off-chain real-name record.
+		///
+		/// Emits [`Event::MemberAdmitted`]. Weight: [`WeightInfo::admit`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::admit())]
+		pub fn admit(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			roles: BoundedVec<Role, MaxRoles>,
+			identity_hash: H256,
+		) -> DispatchResult {
+			let roles = Self::role_set(&roles)?;
+			let authority = Self::authority(origin, &roles)?;
+			Self::do_admit(who, roles, identity_hash, authority)
+		}
+
+		/// Suspend a member: its transactions are rejected at the pool until it is reinstated.
+		///
+		/// The origin is an active registrar, or the consortium origin for a member holding a
+		/// consortium-appointed role.
+		///
+		/// - `who`: the member to suspend.
+		///
+		/// Emits [`Event::MemberSuspended`]. Weight: [`WeightInfo::suspend`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::suspend())]
+		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let authority = Self::authority(origin, &record.roles)?;
+			Self::do_suspend(who, record, authority)
+		}
+
+		/// Reinstate a suspended member.
+		///
+		/// The origin is as for [`Pallet::suspend`].
+		///
+		/// - `who`: the suspended member.
+		///
+		/// Emits [`Event::MemberReinstated`]. Weight: [`WeightInfo::reinstate`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::reinstate())]
+		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let authority = Self::authority(origin, &record.roles)?;
+			Self::do_reinstate(who, record, authority)
+		}
+
+		/// Remove a member. Its history stays in past events; the account can be admitted again.
+		///
+		/// The origin is as for [`Pallet::suspend`].
+		///
+		/// - `who`: the member to remove.
+		///
+		/// Emits [`Event::MemberRemoved`]. Weight: [`WeightInfo::remove`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove())]
+		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let authority = Self::authority(origin, &record.roles)?;
+			Self::do_remove(who, record, authority)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+}

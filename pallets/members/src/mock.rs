@@ -1,0 +1,69 @@
+//! A runtime with only frame-system and the members pallet.
+
+use crate::{self as pallet_members, Role};
+use polkadot_sdk::{
+	frame_support::{derive_impl, traits::ConstU64},
+	frame_system::{self, EnsureRoot},
+	sp_io,
+	sp_runtime::BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Members = pallet_members;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type BlockHashCount = ConstU64<250>;
+}
+
+impl pallet_members::Config for Test {
+	type ConsortiumOrigin = EnsureRoot<u64>;
+	type WeightInfo = ();
+}
+
+/// A registrar.
+pub const REGISTRAR: u64 = 1;
+/// A second registrar.
+pub const REGISTRAR_2: u64 = 2;
+/// An institution.
+pub const MUSEUM: u64 = 10;
+/// A regulator.
+pub const REGULATOR: u64 = 20;
+/// An account that is not a member.
+pub const STRANGER: u64 = 99;
+
+/// Genesis: two registrars, an institution and a regulator. Runs the invariants after the test.
+pub fn new_test_ext(test: impl FnOnce()) {
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		members: pallet_members::GenesisConfig {
+			members: vec![
+				(REGISTRAR, vec![Role::Registrar]),
+				(REGISTRAR_2, vec![Role::Registrar, Role::Institution]),
+				(MUSEUM, vec![Role::Institution]),
+				(REGULATOR, vec![Role::Regulator]),
+			],
+		},
+	}
+	.build_storage()
+	.expect("the mock genesis is valid");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Members::do_try_state().expect("members invariants hold");
+	});
+}

@@ -1,0 +1,391 @@
+//! Tests of admission, suspension, removal and the `CheckMember` extension.
+
+use crate::{
+	extension::codes, mock::*, ActiveRegistrars, AuthorizedBy, CheckMember, Error, Event,
+	MemberCount, MemberRoles, MemberStatus, Members as MemberMap, Role,
+};
+use polkadot_sdk::{
+	frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo, BoundedVec},
+	frame_system,
+	sp_core::H256,
+	sp_runtime::{
+		traits::DispatchTransaction,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+		DispatchError,
+	},
+};
+
+fn roles(list: &[Role]) -> BoundedVec<Role, crate::MaxRoles> {
+	BoundedVec::truncate_from(list.to_vec())
+}
+
+fn identity(n: u8) -> H256 {
+	H256::repeat_byte(n)
+}
+
+fn signed(who: u64) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn last_event() -> Event<Test> {
+	match System::events().pop().expect("an event was emitted").event {
+		RuntimeEvent::Members(e) => e,
+		other => panic!("unexpected event {other:?}"),
+	}
+}
+
+fn validate(who: Option<u64>) -> Result<(), TransactionValidityError> {
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	let origin = match who {
+		Some(who) => RuntimeOrigin::signed(who),
+		None => RuntimeOrigin::none(),
+	};
+	CheckMember::<Test>::new()
+		.validate_only(
+			origin,
+			&call,
+			&DispatchInfo::default(),
+			0,
+			TransactionSource::External,
+			0,
+		)
+		.map(|_| ())
+}
+
+#[test]
+fn genesis_members_have_roles_and_live_accounts() {
+	new_test_ext(|| {
+		assert_eq!(MemberCount::<Test>::get(), 4);
+		assert_eq!(ActiveRegistrars::<Test>::get(), 2);
+		let record = MemberMap::<Test>::get(MUSEUM).expect("genesis member");
+		assert_eq!(record.admitted_by, AuthorizedBy::Genesis);
+		assert_eq!(record.identity_hash, None);
+		assert!(System::providers(&MUSEUM) > 0);
+		assert!(Members::has_role(&MUSEUM, Role::Institution));
+		assert!(!Members::has_role(&MUSEUM, Role::Creator));
+		assert!(!Members::is_active_member(&STRANGER));
+	});
+}
+
+#[test]
+fn registrar_admits_an_institution_with_a_live_account() {
+	new_test_ext(|| {
+		assert_eq!(System::providers(&STRANGER), 0);
+		assert_ok!(Members::admit(
+			signed(REGISTRAR),
+			STRANGER,
+			roles(&[Role::Creator, Role::Institution, Role::Creator]),
+			identity(7)
+		));
+		let record = MemberMap::<Test>::get(STRANGER).expect("admitted");
+		assert_eq!(record.roles.len(), 2, "duplicate roles count once");
+		assert_eq!(record.status, MemberStatus::Active);
+		assert_eq!(record.identity_hash, Some(identity(7)));
+		assert_eq!(record.admitted_by, AuthorizedBy::Registrar(REGISTRAR));
+		assert_eq!(record.admitted_at, 1);
+		assert_eq!(System::providers(&STRANGER), 1);
+		assert_eq!(MemberCount::<Test>::get(), 5);
+		assert_eq!(
+			last_event(),
+			Event::MemberAdmitted {
+				who: STRANGER,
+				roles: vec![Role::Institution, Role::Creator],
+				identity_hash: identity(7),
+				authorized_by: AuthorizedBy::Registrar(REGISTRAR),
+			}
+		);
+	});
+}
+
+#[test]
+fn consortium_appoints_a_registrar() {
+	new_test_ext(|| {
+		assert_ok!(Members::admit(
+			RuntimeOrigin::root(),
+			STRANGER,
+			roles(&[Role::Registrar]),
+			identity(1)
+		));
+		assert_eq!(ActiveRegistrars::<Test>::get(), 3);
+		assert_eq!(
+			MemberMap::<Test>::get(STRANGER).unwrap().admitted_by,
+			AuthorizedBy::Consortium
+		);
+	});
+}
+
+#[test]
+fn registrar_cannot_appoint_registrars_or_regulators() {
+	new_test_ext(|| {
+		for role in [Role::Registrar, Role::Regulator] {
+			assert_noop!(
+				Members::admit(
+					signed(REGISTRAR),
+					STRANGER,
+					roles(&[Role::Creator, role]),
+					identity(1)
+				),
+				Error::<Test>::ConsortiumOnly
+			);
+		}
+	});
+}
+
+#[test]
+fn non_registrar_cannot_admit() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::admit(
+				signed(MUSEUM),
+				STRANGER,
+				roles(&[Role::Creator]),
+				identity(1)
+			),
+			Error::<Test>::NotRegistrar
+		);
+		assert_noop!(
+			Members::admit(
+				signed(STRANGER),
+				STRANGER,
+				roles(&[Role::Creator]),
+				identity(1)
+			),
+			Error::<Test>::NotRegistrar
+		);
+		assert_noop!(
+			Members::admit(
+				RuntimeOrigin::none(),
+				STRANGER,
+				roles(&[Role::Creator]),
+				identity(1)
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn suspended_registrar_cannot_admit() {
+	new_test_ext(|| {
+		assert_ok!(Members::suspend(signed(REGISTRAR_2), REGISTRAR));
+		assert_noop!(
+			Members::admit(
+				signed(REGISTRAR),
+				STRANGER,
+				roles(&[Role::Creator]),
+				identity(1)
+			),
+			Error::<Test>::NotRegistrar
+		);
+	});
+}
+
+#[test]
+fn double_admission_is_rejected() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::admit(
+				signed(REGISTRAR),
+				MUSEUM,
+				roles(&[Role::Creator]),
+				identity(1)
+			),
+			Error::<Test>::AlreadyMember
+		);
+	});
+}
+
+#[test]
+fn admission_needs_a_role() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::admit(signed(REGISTRAR), STRANGER, roles(&[]), identity(1)),
+			Error::<Test>::NoRoles
+		);
+	});
+}
+
+#[test]
+fn suspend_and_reinstate_a_member() {
+	new_test_ext(|| {
+		assert_ok!(Members::suspend(signed(REGISTRAR), MUSEUM));
+		assert_eq!(
+			MemberMap::<Test>::get(MUSEUM).unwrap().status,
+			MemberStatus::Suspended
+		);
+		assert!(!Members::is_active_member(&MUSEUM));
+		assert!(!Members::has_role(&MUSEUM, Role::Institution));
+		assert_eq!(
+			last_event(),
+			Event::MemberSuspended {
+				who: MUSEUM,
+				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+			}
+		);
+		assert_noop!(
+			Members::suspend(signed(REGISTRAR), MUSEUM),
+			Error::<Test>::AlreadySuspended
+		);
+
+		assert_ok!(Members::reinstate(signed(REGISTRAR), MUSEUM));
+		assert_eq!(
+			MemberMap::<Test>::get(MUSEUM).unwrap().status,
+			MemberStatus::Active
+		);
+		assert_eq!(
+			last_event(),
+			Event::MemberReinstated {
+				who: MUSEUM,
+				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+			}
+		);
+		assert_noop!(
+			Members::reinstate(signed(REGISTRAR), MUSEUM),
+			Error::<Test>::NotSuspended
+		);
+	});
+}
+
+#[test]
+fn calls_on_unknown_accounts_fail() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::suspend(signed(REGISTRAR), STRANGER),
+			Error::<Test>::NotMember
+		);
+		assert_noop!(
+			Members::reinstate(signed(REGISTRAR), STRANGER),
+			Error::<Test>::NotMember
+		);
+		assert_noop!(
+			Members::remove(signed(REGISTRAR), STRANGER),
+			Error::<Test>::NotMember
+		);
+	});
+}
+
+#[test]
+fn only_the_consortium_touches_regulators_and_registrars() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::suspend(signed(REGISTRAR), REGULATOR),
+			Error::<Test>::ConsortiumOnly
+		);
+		assert_noop!(
+			Members::remove(signed(REGISTRAR), REGISTRAR_2),
+			Error::<Test>::ConsortiumOnly
+		);
+		assert_ok!(Members::suspend(RuntimeOrigin::root(), REGULATOR));
+		assert_noop!(
+			Members::reinstate(signed(REGISTRAR), REGULATOR),
+			Error::<Test>::ConsortiumOnly
+		);
+		assert_ok!(Members::reinstate(RuntimeOrigin::root(), REGULATOR));
+	});
+}
+
+#[test]
+fn the_last_registrar_stays() {
+	new_test_ext(|| {
+		assert_ok!(Members::remove(RuntimeOrigin::root(), REGISTRAR_2));
+		assert_eq!(ActiveRegistrars::<Test>::get(), 1);
+		assert_noop!(
+			Members::suspend(RuntimeOrigin::root(), REGISTRAR),
+			Error::<Test>::LastRegistrar
+		);
+		assert_noop!(
+			Members::remove(RuntimeOrigin::root(), REGISTRAR),
+			Error::<Test>::LastRegistrar
+		);
+	});
+}
+
+#[test]
+fn a_suspended_registrar_can_be_removed_without_touching_the_count() {
+	new_test_ext(|| {
+		assert_ok!(Members::suspend(RuntimeOrigin::root(), REGISTRAR_2));
+		assert_eq!(ActiveRegistrars::<Test>::get(), 1);
+		assert_ok!(Members::remove(RuntimeOrigin::root(), REGISTRAR_2));
+		assert_eq!(ActiveRegistrars::<Test>::get(), 1);
+		assert_noop!(
+			Members::reinstate(RuntimeOrigin::root(), REGISTRAR),
+			Error::<Test>::NotSuspended
+		);
+		assert_eq!(ActiveRegistrars::<Test>::get(), 1);
+	});
+}
+
+#[test]
+fn removal_releases_the_account_and_allows_readmission() {
+	new_test_ext(|| {
+		assert_ok!(Members::remove(signed(REGISTRAR), MUSEUM));
+		assert!(MemberMap::<Test>::get(MUSEUM).is_none());
+		assert_eq!(System::providers(&MUSEUM), 0);
+		assert_eq!(MemberCount::<Test>::get(), 3);
+		assert_eq!(
+			last_event(),
+			Event::MemberRemoved {
+				who: MUSEUM,
+				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+			}
+		);
+		assert_ok!(Members::admit(
+			signed(REGISTRAR),
+			MUSEUM,
+			roles(&[Role::Creator]),
+			identity(3)
+		));
+		assert_eq!(System::providers(&MUSEUM), 1);
+	});
+}
+
+#[test]
+fn removal_of_a_referenced_account_is_refused() {
+	new_test_ext(|| {
+		assert_ok!(System::inc_consumers(&MUSEUM));
+		assert_noop!(
+			Members::remove(signed(REGISTRAR), MUSEUM),
+			Error::<Test>::StillReferenced
+		);
+		System::dec_consumers(&MUSEUM);
+	});
+}
+
+#[test]
+fn check_member_admits_active_members() {
+	new_test_ext(|| {
+		assert_eq!(validate(Some(MUSEUM)), Ok(()));
+	});
+}
+
+#[test]
+fn check_member_rejects_non_members_with_code_1() {
+	new_test_ext(|| {
+		assert_eq!(codes::NOT_A_MEMBER, 1);
+		assert_eq!(
+			validate(Some(STRANGER)),
+			Err(InvalidTransaction::Custom(1).into())
+		);
+	});
+}
+
+#[test]
+fn check_member_rejects_suspended_members_with_code_2() {
+	new_test_ext(|| {
+		assert_ok!(Members::suspend(signed(REGISTRAR), MUSEUM));
+		assert_eq!(codes::SUSPENDED, 2);
+		assert_eq!(
+			validate(Some(MUSEUM)),
+			Err(InvalidTransaction::Custom(2).into())
+		);
+		assert_ok!(Members::reinstate(signed(REGISTRAR), MUSEUM));
+		assert_eq!(validate(Some(MUSEUM)), Ok(()));
+	});
+}
+
+#[test]
+fn check_member_leaves_unsigned_transactions_alone() {
+	new_test_ext(|| {
+		assert_eq!(validate(None), Ok(()));
+	});
+}

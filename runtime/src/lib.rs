@@ -1,0 +1,170 @@
+//! Runtime of the registry chain.
+//!
+//! A permissioned chain for non-monetary digital collectibles and intellectual-property
+//! rights. It has no balances, no transaction payment and no currency of any kind: nothing on
+//! this chain has a price. Transactions are admitted by membership instead of fees: the
+//! [`pallet_members::CheckMember`] extension rejects every transaction whose signer is not an
+//! active member.
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`'s expansion is large.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+pub mod apis;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use polkadot_sdk::{
+	frame_executive, frame_support, frame_system, pallet_aura, pallet_grandpa, pallet_timestamp,
+	sp_core, sp_runtime, sp_version,
+};
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature,
+};
+use sp_version::RuntimeVersion;
+
+pub use pallet_members;
+
+/// Opaque types, which the node uses without knowing the runtime's own types.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator registers: Aura for authoring, GRANDPA for finality.
+	pub struct SessionKeys {
+		pub aura: Aura,
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's version. `spec_version` changes with every upgrade of the logic;
+/// `transaction_version` with every change to calls or extensions.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("registry"),
+	impl_name: alloc::borrow::Cow::Borrowed("registry-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Target block time: blocks are produced every two seconds.
+pub const MILLI_SECS_PER_BLOCK: u64 = 2000;
+
+// Changing the slot duration of a running chain stops block production.
+pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
+
+/// Time in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+pub const DAYS: BlockNumber = HOURS * 24;
+
+/// Block number.
+pub type BlockNumber = u32;
+
+/// Any of ed25519, sr25519 or ecdsa may sign a transaction.
+pub type Signature = MultiSignature;
+
+/// An account is the public key of its signing scheme (ecdsa keys are hashed to 32 bytes).
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Transaction counter of an account.
+pub type Nonce = u32;
+
+/// Block and state hash.
+pub type Hash = sp_core::H256;
+
+/// How a transaction names an account.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The checks every transaction passes. `CheckMember` comes before `CheckNonce`, so that a
+/// non-member is told it is not a member rather than that its account does not exist.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	pallet_members::CheckMember<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+);
+
+/// A transaction as it travels and is stored in blocks.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Migrations run at the next runtime upgrade, besides the pallets' own.
+type Migrations = ();
+
+/// Dispatches blocks and transactions to the pallets.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(10)]
+	pub type Members = pallet_members;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what building the node needs, when it is missing: clang and libclang (RocksDB),
+# protoc (libp2p), and the Rust targets and components of rust-toolchain.toml.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || missing+=(libclang-dev)
+command -v make >/dev/null 2>&1 || missing+=(make)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "setup: installing ${missing[*]}"
+	sudo_cmd=""
+	[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+	$sudo_cmd apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# rustup installs a missing pinned toolchain by itself, but not a target missing from an
+# already installed one.
+toolchain=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+rustup toolchain install "$toolchain" --profile minimal >/dev/null 2>&1 || true
+installed=$(rustup +"$toolchain" target list --installed)
+for target in wasm32-unknown-unknown wasm32v1-none; do
+	grep -qx "$target" <<<"$installed" || rustup +"$toolchain" target add "$target"
+done
+rustup +"$toolchain" component list --installed | grep -q '^rust-src' \
+	|| rustup +"$toolchain" component add rust-src

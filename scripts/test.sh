@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: pallet unit tests, client tests and end-to-end tests against
+# real registry-node processes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/registry/target}"
+scripts/setup.sh
+# One package selection for every step, so that features unify the same way and nothing is
+# built twice.
+cargo build --release --workspace
+cargo test --release --workspace "$@"

@@ -1,0 +1,209 @@
+//! Starts real `registry-node` processes on loopback for end-to-end tests.
+//!
+//! Each node gets free ports and a temporary base path; it is killed when its [`Node`] is
+//! dropped, and its log is printed if the test failed.
+
+use std::{
+	fs::File,
+	io::{BufRead, BufReader, Read},
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use tempfile::TempDir;
+
+/// The `registry-node` binary: `REGISTRY_NODE` if set, else the one built beside the tests.
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("REGISTRY_NODE") {
+		return PathBuf::from(path);
+	}
+	// Test executables live in `<target>/<profile>/deps/`; binaries in `<target>/<profile>/`.
+	let exe = std::env::current_exe().expect("the test executable has a path");
+	let profile_dir = exe
+		.parent()
+		.and_then(Path::parent)
+		.expect("tests run from a target dir");
+	let binary = profile_dir.join("registry-node");
+	assert!(
+		binary.exists(),
+		"{} does not exist: build it first with `cargo build --release -p registry-node`, \
+		 or set REGISTRY_NODE",
+		binary.display()
+	);
+	binary
+}
+
+/// A port that was free a moment ago.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the loopback interface has a free port")
+}
+
+/// A running node.
+pub struct Node {
+	/// A name for the logs.
+	pub name: String,
+	/// Its JSON-RPC (WebSocket and HTTP) port.
+	pub rpc_port: u16,
+	/// Its libp2p port.
+	pub p2p_port: u16,
+	child: Child,
+	log: PathBuf,
+	_base: TempDir,
+}
+
+/// How to start a node.
+pub struct NodeConfig {
+	name: String,
+	args: Vec<String>,
+}
+
+impl NodeConfig {
+	/// A single-validator development node.
+	pub fn dev() -> Self {
+		Self {
+			name: "dev".into(),
+			args: vec!["--dev".into()],
+		}
+	}
+
+	/// A validator of the four-validator `local` chain: `alice`, `bob`, `charlie` or `dave`.
+	/// `node_key` is its libp2p secret key as hex.
+	pub fn local_validator(name: &str, node_key: &str) -> Self {
+		Self {
+			name: name.into(),
+			args: vec![
+				"--chain".into(),
+				"local".into(),
+				format!("--{name}"),
+				"--node-key".into(),
+				node_key.into(),
+			],
+		}
+	}
+
+	/// Adds command-line arguments.
+	pub fn arg(mut self, arg: impl Into<String>) -> Self {
+		self.args.push(arg.into());
+		self
+	}
+
+	/// Starts the node and waits until its RPC port answers.
+	pub fn start(self) -> Node {
+		let base = TempDir::new().expect("a temporary directory");
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let log = base.path().join("node.log");
+		let log_file = File::create(&log).expect("the log file can be created");
+		let child = Command::new(node_binary())
+			.args(&self.args)
+			.arg("--base-path")
+			.arg(base.path().join("data"))
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--port", &p2p_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
+			.args([
+				"--no-prometheus",
+				"--no-telemetry",
+				"--no-mdns",
+				"--no-hardware-benchmarks",
+			])
+			.args(["--rpc-cors", "all"])
+			.stdout(Stdio::null())
+			.stderr(log_file)
+			.spawn()
+			.expect("registry-node starts");
+		let node = Node {
+			name: self.name,
+			rpc_port,
+			p2p_port,
+			child,
+			log,
+			_base: base,
+		};
+		node.wait_for_rpc();
+		node
+	}
+}
+
+impl Node {
+	/// The node's WebSocket RPC address.
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The node's whole log so far.
+	pub fn log(&self) -> String {
+		let mut text = String::new();
+		if let Ok(mut file) = File::open(&self.log) {
+			let _ = file.read_to_string(&mut text);
+		}
+		text
+	}
+
+	/// Whether the process is still running.
+	pub fn is_running(&mut self) -> bool {
+		matches!(self.child.try_wait(), Ok(None))
+	}
+
+	/// The node's libp2p identity, read from its log.
+	pub fn peer_id(&self) -> String {
+		let deadline = Instant::now() + Duration::from_secs(30);
+		loop {
+			if let Ok(file) = File::open(&self.log) {
+				for line in BufReader::new(file).lines().map_while(Result::ok) {
+					if let Some(rest) = line.split("Local node identity is: ").nth(1) {
+						return rest.trim().to_string();
+					}
+				}
+			}
+			assert!(
+				Instant::now() < deadline,
+				"{} never logged its identity",
+				self.name
+			);
+			std::thread::sleep(Duration::from_millis(200));
+		}
+	}
+
+	/// The multiaddress other nodes use to reach this one.
+	pub fn multiaddr(&self) -> String {
+		format!(
+			"/ip4/127.0.0.1/tcp/{}/p2p/{}",
+			self.p2p_port,
+			self.peer_id()
+		)
+	}
+
+	fn wait_for_rpc(&self) {
+		let deadline = Instant::now() + Duration::from_secs(60);
+		while std::net::TcpStream::connect(("127.0.0.1", self.rpc_port)).is_err() {
+			assert!(
+				Instant::now() < deadline,
+				"{} did not open its RPC port in 60 s; its log:\n{}",
+				self.name,
+				self.log()
+			);
+			std::thread::sleep(Duration::from_millis(100));
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+		if std::thread::panicking() {
+			let log = self.log();
+			let tail: Vec<&str> = log.lines().rev().take(80).collect();
+			eprintln!("---- last lines of {}'s log ----", self.name);
+			for line in tail.iter().rev() {
+				eprintln!("{line}");
+			}
+		}
+	}
+}
