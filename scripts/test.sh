@@ -8,4 +8,4 @@ scripts/setup.sh
 # One package selection for every step, so that features unify the same way and nothing is
 # built twice.
 cargo build --release --workspace
-cargo test --release --workspace "$@"
+cargo test --release --workspace --no-fail-fast "$@"

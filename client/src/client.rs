@@ -196,7 +196,7 @@ impl RegistryClient {
 		self.rpc
 			.author_submit_extrinsic(encoded)
 			.await
-			.map_err(|e| Error::Rejected(rejection_from_message(&e.to_string())))
+			.map_err(|e| Error::Rejected(rejection_from_message(&rpc_error_text(&e))))
 	}
 
 	/// Reads a storage entry at the finalized head; `None` if it holds no value.
@@ -299,6 +299,18 @@ impl RegistryClient {
 	}
 }
 
+/// An RPC error in words, with the data a JSON-RPC error carries (where the pool puts its
+/// reason, e.g. `Custom error: 1`).
+fn rpc_error_text(error: &subxt::rpcs::Error) -> String {
+	match error {
+		subxt::rpcs::Error::User(user) => match &user.data {
+			Some(data) => format!("{} ({}): {}", user.message, user.code, data.get()),
+			None => format!("{} ({})", user.message, user.code),
+		},
+		other => other.to_string(),
+	}
+}
+
 /// The documented meaning of a pool refusal.
 fn rejection(invalid: &TransactionInvalid) -> Rejection {
 	match invalid {
@@ -328,6 +340,7 @@ fn rejection_from_message(message: &str) -> Rejection {
 	match code {
 		Some(code) => rejection_from_code(code),
 		None if message.contains("bad signature") => Rejection::BadSignature,
+		None if message.contains("temporarily banned") => Rejection::Banned,
 		None => Rejection::Other(message.to_string()),
 	}
 }
@@ -371,6 +384,14 @@ mod tests {
 		assert_eq!(
 			rejection_from_message("Transaction has a bad signature"),
 			Rejection::BadSignature
+		);
+		assert_eq!(
+			rejection_from_message("Transaction is temporarily banned (1012)"),
+			Rejection::Banned
+		);
+		assert_eq!(
+			rejection_from_message("something else"),
+			Rejection::Other("something else".into())
 		);
 	}
 }

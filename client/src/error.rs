@@ -16,6 +16,8 @@ pub enum Rejection {
 	BadSignature,
 	/// The nonce was already used.
 	Stale,
+	/// The node refused this very transaction a moment ago and ignores it for a while.
+	Banned,
 	/// Anything else the pool said, in its words.
 	Other(String),
 }
@@ -38,6 +40,11 @@ impl std::fmt::Display for Rejection {
 				 built for this chain and its current runtime version"
 			),
 			Rejection::Stale => write!(f, "its nonce was already used"),
+			Rejection::Banned => write!(
+				f,
+				"the node refused this transaction recently and ignores it for a while; \
+				 fix the cause and sign it again"
+			),
 			Rejection::Other(message) => write!(f, "{message}"),
 		}
 	}

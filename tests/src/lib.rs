@@ -9,6 +9,7 @@ use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
+	sync::Mutex,
 	time::{Duration, Instant},
 };
 
@@ -35,12 +36,25 @@ pub fn node_binary() -> PathBuf {
 	binary
 }
 
-/// A port that was free a moment ago.
+/// A port that was free a moment ago and that no other node of this test process got.
+///
+/// The system may hand out a released port again, so the ports given out are remembered:
+/// two nodes started side by side never share one.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|l| l.local_addr())
-		.map(|a| a.port())
-		.expect("the loopback interface has a free port")
+	static GIVEN: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+	let mut given = GIVEN
+		.lock()
+		.unwrap_or_else(|poisoned| poisoned.into_inner());
+	loop {
+		let port = TcpListener::bind("127.0.0.1:0")
+			.and_then(|l| l.local_addr())
+			.map(|a| a.port())
+			.expect("the loopback interface has a free port");
+		if !given.contains(&port) {
+			given.push(port);
+			return port;
+		}
+	}
 }
 
 /// A running node.
@@ -104,20 +118,14 @@ impl NodeConfig {
 			.arg("--base-path")
 			.arg(base.path().join("data"))
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args([
-				"--no-prometheus",
-				"--no-telemetry",
-				"--no-mdns",
-				"--no-hardware-benchmarks",
-			])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"])
 			.args(["--rpc-cors", "all"])
 			.stdout(Stdio::null())
 			.stderr(log_file)
 			.spawn()
 			.expect("registry-node starts");
-		let node = Node {
+		let mut node = Node {
 			name: self.name,
 			rpc_port,
 			p2p_port,
@@ -179,9 +187,19 @@ impl Node {
 		)
 	}
 
-	fn wait_for_rpc(&self) {
+	fn wait_for_rpc(&mut self) {
 		let deadline = Instant::now() + Duration::from_secs(60);
-		while std::net::TcpStream::connect(("127.0.0.1", self.rpc_port)).is_err() {
+		// The log line proves that this node, not another process, holds the port.
+		let serving = format!("Running JSON-RPC server: addr=127.0.0.1:{}", self.rpc_port);
+		while !self.log().contains(&serving)
+			|| std::net::TcpStream::connect(("127.0.0.1", self.rpc_port)).is_err()
+		{
+			assert!(
+				self.is_running(),
+				"{} exited at start; its log:\n{}",
+				self.name,
+				self.log()
+			);
 			assert!(
 				Instant::now() < deadline,
 				"{} did not open its RPC port in 60 s; its log:\n{}",

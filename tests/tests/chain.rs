@@ -149,12 +149,33 @@ async fn a_non_members_call_is_rejected_with_code_1_and_never_included() {
 			rpc_params![format!("0x{}", hex::encode(&encoded))],
 		)
 		.await
-		.expect_err("the pool refuses the transaction")
-		.to_string();
-	assert!(
-		error.contains("1010") && error.contains("Custom error: 1"),
-		"{error}"
-	);
+		.expect_err("the pool refuses the transaction");
+	match error {
+		subxt::rpcs::Error::User(error) => {
+			assert_eq!(error.code, 1010, "{error:?}");
+			let data = error
+				.data
+				.as_ref()
+				.map(|d| d.get().to_string())
+				.unwrap_or_default();
+			assert!(data.contains("Custom error: 1"), "{data}");
+		}
+		other => panic!("expected a JSON-RPC error, got {other}"),
+	}
+	// The pool remembers what it refused.
+	match client.submit_without_waiting(&encoded).await {
+		Err(Error::Rejected(Rejection::Banned)) => {}
+		other => panic!("expected the refused transaction to be banned, got {other:?}"),
+	}
+	// The client's raw submission reads the code of a fresh one.
+	let another = client
+		.sign(&remark("not allowed either"), &stranger)
+		.await
+		.unwrap();
+	match client.submit_without_waiting(&another).await {
+		Err(Error::Rejected(Rejection::NotAMember)) => {}
+		other => panic!("expected a NotAMember rejection, got {other:?}"),
+	}
 
 	// Several blocks later, no block holds it.
 	let (finalized, _) = wait_for_finalized(&client, 4, Duration::from_secs(60)).await;

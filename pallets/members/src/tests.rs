@@ -9,7 +9,7 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::H256,
 	sp_runtime::{
-		traits::DispatchTransaction,
+		traits::{TransactionExtension, TxBaseImplication},
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 		DispatchError,
 	},
@@ -41,13 +41,14 @@ fn validate(who: Option<u64>) -> Result<(), TransactionValidityError> {
 		None => RuntimeOrigin::none(),
 	};
 	CheckMember::<Test>::new()
-		.validate_only(
+		.validate(
 			origin,
 			&call,
 			&DispatchInfo::default(),
 			0,
+			(),
+			&TxBaseImplication(()),
 			TransactionSource::External,
-			0,
 		)
 		.map(|_| ())
 }
@@ -167,7 +168,7 @@ fn non_registrar_cannot_admit() {
 #[test]
 fn suspended_registrar_cannot_admit() {
 	new_test_ext(|| {
-		assert_ok!(Members::suspend(signed(REGISTRAR_2), REGISTRAR));
+		assert_ok!(Members::suspend(RuntimeOrigin::root(), REGISTRAR));
 		assert_noop!(
 			Members::admit(
 				signed(REGISTRAR),
