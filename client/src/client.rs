@@ -229,6 +229,29 @@ impl RegistryClient {
 		}
 	}
 
+	/// Calls a runtime API at the finalized head and decodes its answer.
+	pub async fn runtime_api<Args, R>(
+		&self,
+		api: &str,
+		method: &str,
+		args: Args,
+	) -> Result<R, Error>
+	where
+		Args: IntoEncodableValues,
+		R: DecodeAsType,
+	{
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api, method, args);
+		at.runtime_apis()
+			.call(payload)
+			.await
+			.map_err(|e| Error::Metadata(format!("{api}_{method}: {e}")))
+	}
+
 	/// The names of the runtime's pallets, from its current metadata.
 	pub async fn pallet_names(&self) -> Result<Vec<String>, Error> {
 		let at = self

@@ -18,6 +18,7 @@
 //! ```
 
 mod client;
+pub mod collectibles;
 pub mod config;
 mod error;
 pub mod fingerprint;

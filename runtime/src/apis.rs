@@ -1,8 +1,8 @@
 //! The runtime APIs the node and clients call.
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Block, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	genesis_config_presets, AccountId, Aura, Block, BlockNumber, Collectibles, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -138,6 +138,35 @@ impl_runtime_apis! {
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			// Equivocation reports are not used: the key owner proof type has no values.
 			None
+		}
+	}
+
+	impl pallet_collectibles::CollectiblesApi<Block, AccountId, BlockNumber> for Runtime {
+		fn item(
+			collection: pallet_collectibles::CollectionId,
+			item: pallet_collectibles::ItemId,
+		) -> Option<pallet_collectibles::ItemInfo<AccountId, BlockNumber>> {
+			Collectibles::item_info(collection, item)
+		}
+
+		fn collection(
+			collection: pallet_collectibles::CollectionId,
+		) -> Option<pallet_collectibles::CollectionInfo<AccountId, BlockNumber>> {
+			Collectibles::collection_info(collection)
+		}
+
+		fn items_of_owner(
+			owner: AccountId,
+			start_after: Option<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)>,
+			limit: u32,
+		) -> Vec<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)> {
+			Collectibles::items_of_owner(owner, start_after, limit)
+		}
+
+		fn items_by_content(
+			content: polkadot_sdk::sp_core::H256,
+		) -> Vec<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)> {
+			Collectibles::items_by_content(content)
 		}
 	}
 

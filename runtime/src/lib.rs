@@ -31,6 +31,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+pub use pallet_collectibles;
 pub use pallet_members;
 
 /// Opaque types, which the node uses without knowing the runtime's own types.
@@ -167,4 +168,7 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Members = pallet_members;
+
+	#[runtime::pallet_index(11)]
+	pub type Collectibles = pallet_collectibles;
 }

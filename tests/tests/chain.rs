@@ -195,7 +195,14 @@ async fn a_non_members_call_is_rejected_with_code_1_and_never_included() {
 async fn the_metadata_has_no_currency_pallets() {
 	let (_node, client) = dev_node().await;
 	let pallets = client.pallet_names().await.unwrap();
-	for present in ["System", "Timestamp", "Aura", "Grandpa", "Members"] {
+	for present in [
+		"System",
+		"Timestamp",
+		"Aura",
+		"Grandpa",
+		"Members",
+		"Collectibles",
+	] {
 		assert!(
 			pallets.iter().any(|p| p == present),
 			"{present} missing from {pallets:?}"

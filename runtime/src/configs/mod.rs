@@ -92,6 +92,18 @@ impl pallet_timestamp::Config for Runtime {
 	type WeightInfo = ();
 }
 
+impl pallet_collectibles::Config for Runtime {
+	type Members = crate::Members;
+	type MaxIssuers = ConstU32<8>;
+	type MaxNameLength = ConstU32<128>;
+	type MaxDescriptionLength = ConstU32<1024>;
+	type MaxUriLength = ConstU32<256>;
+	type MaxCatalogueLength = ConstU32<64>;
+	// 500 mints are about a quarter of a block's weight and a fiftieth of its length.
+	type MaxBatchSize = ConstU32<500>;
+	type WeightInfo = pallet_collectibles::weights::SubstrateWeight<Runtime>;
+}
+
 impl pallet_members::Config for Runtime {
 	// Root is reachable only through a runtime upgrade until the council takes this role.
 	type ConsortiumOrigin = EnsureRoot<AccountId>;

@@ -1,0 +1,96 @@
+//! Minting items, one or a batch, all or nothing.
+
+use crate::{
+	pallet::{
+		Collections, Config, Error, Event, ItemOf, Items, ItemsByContent, ItemsByOwner,
+		MintRequestOf, Pallet, Serials,
+	},
+	CollectionId, ItemRef, ItemState,
+};
+use alloc::vec::Vec;
+use pallet_members::MemberRoles;
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Mints `requests` in order. The call is transactional, so an error in any request
+	/// leaves nothing written.
+	pub(crate) fn do_mint(
+		who: T::AccountId,
+		collection: CollectionId,
+		requests: Vec<MintRequestOf<T>>,
+		draft: bool,
+	) -> DispatchResult {
+		let mut record = Self::issuer_of(&who, collection)?;
+		let count = u32::try_from(requests.len()).map_err(|_| Error::<T>::SupplyExceeded)?;
+		let minted_after = record
+			.minted
+			.checked_add(count)
+			.ok_or(Error::<T>::SupplyExceeded)?;
+		ensure!(
+			minted_after <= record.max_supply,
+			Error::<T>::SupplyExceeded
+		);
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let state = if draft {
+			ItemState::Draft
+		} else {
+			ItemState::Issued
+		};
+		for request in requests {
+			// Holders are real-name members from the first day.
+			ensure!(
+				T::Members::is_active_member(&request.owner),
+				Error::<T>::ReceiverNotMember
+			);
+			ensure!(
+				!Serials::<T>::contains_key(collection, request.serial),
+				Error::<T>::DuplicateSerial
+			);
+			if let Some(existing) =
+				ItemsByContent::<T>::iter_key_prefix((request.content, collection)).next()
+			{
+				return Err(Error::<T>::ContentAlreadyMinted {
+					item: ItemRef::from(existing),
+				}
+				.into());
+			}
+			// Item numbers follow the mint count, which never exceeds `MAX_SUPPLY_CAP`.
+			let item = record.minted;
+			record.minted = record.minted.saturating_add(1);
+			Serials::<T>::insert(collection, request.serial, item);
+			ItemsByContent::<T>::insert((request.content, collection, item), ());
+			ItemsByOwner::<T>::insert((request.owner.clone(), collection, item), ());
+			Items::<T>::insert(
+				collection,
+				item,
+				ItemOf::<T> {
+					content: request.content,
+					metadata: request.metadata,
+					metadata_version: 0,
+					serial: request.serial,
+					creator: request.creator,
+					catalogue_number: request.catalogue_number,
+					owner: request.owner.clone(),
+					minted_at: now,
+					held_since: now,
+					state,
+					frozen: None,
+				},
+			);
+			Self::deposit_event(Event::ItemMinted {
+				collection,
+				item,
+				serial: request.serial,
+				content: request.content,
+				owner: request.owner,
+				authorized_by: who.clone(),
+			});
+		}
+		Collections::<T>::insert(collection, record);
+		Ok(())
+	}
+}

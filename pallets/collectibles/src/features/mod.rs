@@ -1,0 +1,8 @@
+//! The logic behind the calls, one file per capability.
+
+mod collections;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
+mod lifecycle;
+mod mint;
+mod transfer;

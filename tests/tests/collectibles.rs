@@ -1,0 +1,169 @@
+//! Digital collectibles end to end: a museum mints a thousand items and reads them back.
+
+use std::collections::BTreeSet;
+
+use registry_client::{
+	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
+	fingerprint::sha256_reader,
+	Ed25519Signer, Error, RegistryClient, H256,
+};
+use registry_tests::NodeConfig;
+
+const ITEMS: u32 = 1000;
+const BATCH: u32 = 500;
+
+fn content_of(serial: u32) -> H256 {
+	let bytes = format!("scan of object {serial}").into_bytes();
+	H256(sha256_reader(&bytes[..]).expect("hashing memory cannot fail"))
+}
+
+fn request(serial: u32, museum: &Ed25519Signer) -> MintRequest {
+	MintRequest {
+		content: content_of(serial),
+		metadata: MetadataRef {
+			uri: format!("https://museum.example/objects/{serial}.json").into_bytes(),
+			sha256: H256::repeat_byte((serial % 251) as u8),
+		},
+		serial,
+		creator: museum.account_id(),
+		catalogue_number: Some(format!("M-{serial:05}").into_bytes()),
+		owner: museum.account_id(),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
+	let node = NodeConfig::dev().start();
+	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
+	let museum = Ed25519Signer::from_uri("//Alice").unwrap();
+	let bob = Ed25519Signer::from_uri("//Bob").unwrap();
+
+	let created = client
+		.submit(
+			&collectibles::create_collection(
+				"Palace ceramics",
+				"Digital editions of the ceramics collection",
+				MetadataRef {
+					uri: b"https://museum.example/c.json".to_vec(),
+					sha256: H256::zero(),
+				},
+				// One spare, so that the repeated content below is what the chain refuses.
+				ITEMS + 1,
+				TransferPolicy {
+					transferable: true,
+					min_holding_blocks: 0,
+					max_transfers_per_window: 0,
+					window_blocks: 0,
+				},
+				vec![],
+				None,
+			),
+			&museum,
+		)
+		.await
+		.expect("the collection is created");
+	assert!(created.has_event("Collectibles", "CollectionCreated"));
+	let collection = 0;
+
+	for start in (0..ITEMS).step_by(BATCH as usize) {
+		let requests = (start..start + BATCH)
+			.map(|serial| request(serial, &museum))
+			.collect();
+		let done = client
+			.submit(
+				&collectibles::mint_batch(collection, requests, false),
+				&museum,
+			)
+			.await
+			.expect("the batch is minted");
+		let minted = done
+			.events
+			.iter()
+			.filter(|e| e.name == "ItemMinted")
+			.count();
+		assert_eq!(minted, BATCH as usize);
+	}
+
+	// Every item comes back once through the owner's pages.
+	let mut listed = BTreeSet::new();
+	let mut cursor = None;
+	loop {
+		let page = client
+			.items_of_owner(&museum.account_id(), cursor, 300)
+			.await
+			.unwrap();
+		if page.is_empty() {
+			break;
+		}
+		cursor = page.last().copied();
+		for entry in page {
+			assert!(listed.insert(entry), "{entry:?} listed twice");
+		}
+	}
+	assert_eq!(
+		listed,
+		(0..ITEMS)
+			.map(|item| (collection, item))
+			.collect::<BTreeSet<_>>()
+	);
+
+	// Each item reads back as minted (items are numbered in mint order, serials likewise).
+	for item in (0..ITEMS).step_by(37).chain([ITEMS - 1]) {
+		let info = client
+			.item(collection, item)
+			.await
+			.unwrap()
+			.expect("the item exists");
+		assert_eq!(info.serial, item);
+		assert_eq!(info.content, content_of(item));
+		assert_eq!(info.owner, museum.account_id());
+		assert_eq!(
+			info.catalogue_number,
+			Some(format!("M-{item:05}").into_bytes())
+		);
+	}
+	assert_eq!(
+		client.items_by_content(content_of(640)).await.unwrap(),
+		vec![(collection, 640)]
+	);
+	assert!(client.item(collection, ITEMS).await.unwrap().is_none());
+
+	// A content hash cannot be minted twice in a collection.
+	let mut repeated = request(5, &museum);
+	repeated.serial = ITEMS;
+	match client
+		.submit(
+			&collectibles::mint_batch(collection, vec![repeated], false),
+			&museum,
+		)
+		.await
+	{
+		Err(Error::Dispatch { pallet, error, .. }) => {
+			assert_eq!(
+				(pallet.as_str(), error.as_str()),
+				("Collectibles", "ContentAlreadyMinted")
+			);
+		}
+		other => panic!("a repeated mint was not refused: {other:?}"),
+	}
+
+	// A gift moves the item between the holders' listings.
+	client
+		.submit(
+			&collectibles::transfer(collection, 7, bob.account_id()),
+			&museum,
+		)
+		.await
+		.expect("the gift goes through");
+	assert_eq!(
+		client
+			.items_of_owner(&bob.account_id(), None, 10)
+			.await
+			.unwrap(),
+		vec![(collection, 7)]
+	);
+	assert_eq!(
+		client.item(collection, 7).await.unwrap().unwrap().owner,
+		bob.account_id()
+	);
+}
