@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: pallet unit tests, client tests and end-to-end tests against
-# real registry-node processes.
+# Runs the whole test suite: pallet unit tests, the pallets' benchmarks run as tests, client
+# tests and end-to-end tests against real registry-node processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/registry/target}"
@@ -9,3 +9,9 @@ scripts/setup.sh
 # built twice.
 cargo build --release --workspace
 cargo test --release --workspace --no-fail-fast "$@"
+
+# Every benchmark runs once as a test on its pallet's mock runtime. The pallets alone, with
+# their benchmarks compiled in: no wasm needed.
+pallets=(pallet-members pallet-validators pallet-consortium pallet-collectibles)
+features=$(printf '%s/runtime-benchmarks,' "${pallets[@]}")
+SKIP_WASM_BUILD=1 cargo test --release --lib "${pallets[@]/#/-p=}" --features "${features%,}"

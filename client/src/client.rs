@@ -348,6 +348,7 @@ fn rejection_from_code(code: u8) -> Rejection {
 	match code {
 		1 => Rejection::NotAMember,
 		2 => Rejection::Suspended,
+		3 => Rejection::RateLimited,
 		code => Rejection::Custom(code),
 	}
 }
@@ -399,6 +400,10 @@ mod tests {
 		assert_eq!(
 			rejection_from_message("Invalid(Custom(2))"),
 			Rejection::Suspended
+		);
+		assert_eq!(
+			rejection_from_message("Custom error: 3"),
+			Rejection::RateLimited
 		);
 		assert_eq!(
 			rejection_from_message("Custom error: 7"),

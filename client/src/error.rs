@@ -9,6 +9,9 @@ pub enum Rejection {
 	NotAMember,
 	/// Code 2: the signer's membership is suspended.
 	Suspended,
+	/// Code 3: the signer has sent all the transactions its rate limit allows in the current
+	/// window of blocks.
+	RateLimited,
 	/// Another `InvalidTransaction::Custom` code.
 	Custom(u8),
 	/// The signature does not verify: a wrong key, or signed for another chain (genesis hash)
@@ -32,6 +35,11 @@ impl std::fmt::Display for Rejection {
 			Rejection::Suspended => write!(
 				f,
 				"the signing account's membership is suspended; a registrar must reinstate it"
+			),
+			Rejection::RateLimited => write!(
+				f,
+				"the signing account has sent all the transactions its role's rate limit allows \
+				 in the current window; wait for the window to end and send it again"
 			),
 			Rejection::Custom(code) => write!(f, "the runtime rejected it with custom code {code}"),
 			Rejection::BadSignature => write!(

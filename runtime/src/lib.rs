@@ -16,13 +16,17 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+// Before `apis`: the benchmark list is a macro that `apis` expands.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
 use polkadot_sdk::{
-	frame_executive, frame_support, frame_system, pallet_aura, pallet_grandpa, pallet_timestamp,
-	sp_core, sp_runtime, sp_version,
+	frame_executive, frame_support, frame_system, pallet_aura, pallet_collective, pallet_grandpa,
+	pallet_membership, pallet_session, pallet_timestamp, sp_core, sp_runtime, sp_version,
 };
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -32,7 +36,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use pallet_collectibles;
+pub use pallet_consortium;
 pub use pallet_members;
+pub use pallet_validators;
 
 /// Opaque types, which the node uses without knowing the runtime's own types.
 pub mod opaque {
@@ -160,14 +166,31 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
+	// Members before the session pallet: genesis members get their accounts first.
 	#[runtime::pallet_index(2)]
+	pub type Members = pallet_members;
+
+	// Validators before the session pallet, whose genesis asks it for the first set.
+	#[runtime::pallet_index(3)]
+	pub type Validators = pallet_validators;
+
+	#[runtime::pallet_index(4)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(5)]
 	pub type Aura = pallet_aura;
 
-	#[runtime::pallet_index(3)]
+	#[runtime::pallet_index(6)]
 	pub type Grandpa = pallet_grandpa;
 
-	#[runtime::pallet_index(10)]
-	pub type Members = pallet_members;
+	#[runtime::pallet_index(7)]
+	pub type Council = pallet_collective<Instance1>;
+
+	#[runtime::pallet_index(8)]
+	pub type CouncilMembership = pallet_membership<Instance1>;
+
+	#[runtime::pallet_index(9)]
+	pub type Consortium = pallet_consortium;
 
 	#[runtime::pallet_index(11)]
 	pub type Collectibles = pallet_collectibles;

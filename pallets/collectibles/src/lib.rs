@@ -32,6 +32,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod features;
 pub mod queries;
 mod types;
@@ -88,8 +90,8 @@ pub mod pallet {
 	use super::*;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_members::MemberRoles;
 	use polkadot_sdk::sp_core::H256;
+	use registry_primitives::{AuditReporter, MemberRoles};
 
 	/// A collection as stored.
 	pub type CollectionOf<T> = Collection<
@@ -123,6 +125,8 @@ pub mod pallet {
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// Who is a member, and in which roles.
 		type Members: MemberRoles<Self::AccountId>;
+		/// Where every change is reported for the audit log.
+		type Audit: AuditReporter<Self::AccountId>;
 		/// Issuers of one collection, the creator included.
 		#[pallet::constant]
 		type MaxIssuers: Get<u32>;
@@ -366,7 +370,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::CollectionCreated`]. Weight: [`WeightInfo::create_collection`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_collection(co_issuers.len() as u32))]
+		#[pallet::weight(T::WeightInfo::create_collection(co_issuers.len() as u32).saturating_add(T::Audit::report_weight()))]
 		pub fn create_collection(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLength>,
@@ -400,7 +404,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemMinted`]. Weight: [`WeightInfo::mint`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(T::WeightInfo::mint().saturating_add(T::Audit::report_weight()))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -421,7 +425,8 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemMinted`] for each. Weight: [`WeightInfo::mint_batch`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32))]
+		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32)
+			.saturating_add(T::Audit::report_weight().saturating_mul(requests.len() as u64)))]
 		pub fn mint_batch(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -442,7 +447,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::MetadataUpdated`]. Weight: [`WeightInfo::set_metadata`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_metadata())]
+		#[pallet::weight(T::WeightInfo::set_metadata().saturating_add(T::Audit::report_weight()))]
 		pub fn set_metadata(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -459,7 +464,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemIssued`]. Weight: [`WeightInfo::issue`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::issue())]
+		#[pallet::weight(T::WeightInfo::issue().saturating_add(T::Audit::report_weight()))]
 		pub fn issue(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -478,7 +483,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Transferred`]. Weight: [`WeightInfo::transfer`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(T::WeightInfo::transfer().saturating_add(T::Audit::report_weight()))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -498,7 +503,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemFrozen`]. Weight: [`WeightInfo::freeze`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::freeze())]
+		#[pallet::weight(T::WeightInfo::freeze().saturating_add(T::Audit::report_weight()))]
 		pub fn freeze(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -519,7 +524,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemUnfrozen`]. Weight: [`WeightInfo::unfreeze`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::unfreeze())]
+		#[pallet::weight(T::WeightInfo::unfreeze().saturating_add(T::Audit::report_weight()))]
 		pub fn unfreeze(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -539,7 +544,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemRetired`]. Weight: [`WeightInfo::retire`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::retire())]
+		#[pallet::weight(T::WeightInfo::retire().saturating_add(T::Audit::report_weight()))]
 		pub fn retire(
 			origin: OriginFor<T>,
 			collection: CollectionId,

@@ -1,13 +1,15 @@
 //! A runtime with frame-system, members and collectibles.
 
 use crate::{self as pallet_collectibles};
+use core::cell::RefCell;
 use pallet_members::Role;
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::ConstU32},
+	frame_support::{derive_impl, traits::ConstU32, weights::Weight},
 	frame_system::{self, EnsureRoot},
 	sp_io,
 	sp_runtime::BuildStorage,
 };
+use registry_primitives::{AuditEntry, AuditReporter};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -37,8 +39,31 @@ impl pallet_members::Config for Test {
 	type WeightInfo = ();
 }
 
+thread_local! {
+	static REPORTED: RefCell<Vec<AuditEntry<u64>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps what the pallet reports, for tests to read.
+pub struct RecordingAudit;
+
+impl AuditReporter<u64> for RecordingAudit {
+	fn report(entry: AuditEntry<u64>) {
+		REPORTED.with(|r| r.borrow_mut().push(entry));
+	}
+
+	fn report_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
+	}
+}
+
+/// Takes the audit entries reported since the last call.
+pub fn take_reported() -> Vec<AuditEntry<u64>> {
+	REPORTED.with(|r| core::mem::take(&mut *r.borrow_mut()))
+}
+
 impl pallet_collectibles::Config for Test {
 	type Members = Members;
+	type Audit = RecordingAudit;
 	type MaxIssuers = ConstU32<3>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxDescriptionLength = ConstU32<64>;
@@ -67,6 +92,24 @@ pub const STRANGER: u64 = 99;
 
 /// Runs a test on a fresh chain at block 1, then checks the invariants.
 pub fn new_test_ext(test: impl FnOnce()) {
+	let mut ext = genesis();
+	ext.execute_with(|| {
+		take_reported();
+		System::set_block_number(1);
+		test();
+		Collectibles::do_try_state().expect("collectibles invariants hold");
+	});
+}
+
+/// The chain the benchmarks run on as tests.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let mut ext = genesis();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn genesis() -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		members: pallet_members::GenesisConfig {
@@ -79,16 +122,12 @@ pub fn new_test_ext(test: impl FnOnce()) {
 				(COLLECTOR, vec![Role::Creator]),
 				(REGULATOR, vec![Role::Regulator]),
 			],
+			rate_limits: vec![],
 		},
 	}
 	.build_storage()
 	.expect("the mock genesis is valid");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Collectibles::do_try_state().expect("collectibles invariants hold");
-	});
+	sp_io::TestExternalities::new(storage)
 }
 
 /// Moves the chain to block `n`.

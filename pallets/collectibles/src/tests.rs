@@ -759,3 +759,121 @@ fn item_and_collection_views_read_the_records() {
 		assert!(Collectibles::collection_info(c + 1).is_none());
 	});
 }
+
+// --- audit reporting ---
+
+#[test]
+fn every_change_is_reported_for_the_audit_log() {
+	use registry_primitives::{AuditKind, Subject};
+	new_test_ext(|| {
+		let c = create(open_policy(), 10);
+		let item = mint_one(c, 1, 1);
+		let evidence = H256::repeat_byte(0xee);
+		assert_ok!(Collectibles::set_metadata(signed(MUSEUM), c, item, meta(2)));
+		assert_ok!(Collectibles::transfer(signed(ARTIST), c, item, COLLECTOR));
+		assert_ok!(Collectibles::freeze(
+			signed(REGULATOR),
+			c,
+			item,
+			3,
+			evidence
+		));
+		assert_ok!(Collectibles::unfreeze(
+			signed(REGULATOR),
+			c,
+			item,
+			4,
+			evidence
+		));
+		assert_ok!(Collectibles::retire(signed(COLLECTOR), c, item, 9));
+		// A refused call reports nothing.
+		assert_noop!(
+			Collectibles::retire(signed(COLLECTOR), c, item, 9),
+			Error::<Test>::ItemRetired
+		);
+
+		let reported: Vec<_> = take_reported()
+			.into_iter()
+			.map(|e| {
+				(
+					e.kind,
+					e.subject,
+					e.from,
+					e.to,
+					e.authorized_by,
+					e.reason,
+					e.evidence,
+				)
+			})
+			.collect();
+		let on_item = Subject::Item(c, item);
+		assert_eq!(
+			reported,
+			vec![
+				(
+					AuditKind::CollectionCreated,
+					Subject::Collection(c),
+					None,
+					None,
+					MUSEUM,
+					0,
+					None
+				),
+				(
+					AuditKind::Minted,
+					on_item,
+					None,
+					Some(ARTIST),
+					MUSEUM,
+					0,
+					None
+				),
+				(
+					AuditKind::MetadataChanged,
+					on_item,
+					None,
+					None,
+					MUSEUM,
+					0,
+					None
+				),
+				(
+					AuditKind::Transferred,
+					on_item,
+					Some(ARTIST),
+					Some(COLLECTOR),
+					ARTIST,
+					0,
+					None
+				),
+				(
+					AuditKind::Frozen,
+					on_item,
+					Some(COLLECTOR),
+					None,
+					REGULATOR,
+					3,
+					Some(evidence)
+				),
+				(
+					AuditKind::Unfrozen,
+					on_item,
+					Some(COLLECTOR),
+					None,
+					REGULATOR,
+					4,
+					Some(evidence)
+				),
+				(
+					AuditKind::Retired,
+					on_item,
+					Some(COLLECTOR),
+					None,
+					COLLECTOR,
+					9,
+					None
+				),
+			]
+		);
+	});
+}

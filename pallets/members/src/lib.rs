@@ -37,8 +37,11 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub mod extension;
 mod membership;
+mod rate_limit;
 mod types;
 pub mod weights;
 
@@ -54,13 +57,7 @@ pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
 
-/// What other pallets may ask about members, without depending on this pallet.
-pub trait MemberRoles<AccountId> {
-	/// Whether `who` is a member who may transact now.
-	fn is_active_member(who: &AccountId) -> bool;
-	/// Whether `who` is an active member holding `role`.
-	fn has_role(who: &AccountId, role: Role) -> bool;
-}
+pub use registry_primitives::MemberRoles;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -95,6 +92,25 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// The rate limit of each role that has one; a role without an entry is unlimited.
+	///
+	/// `Twox64Concat`: the keys are the five roles, set only by the consortium.
+	#[pallet::storage]
+	pub type RateLimits<T: Config> =
+		StorageMap<_, Twox64Concat, Role, RateLimit<BlockNumberFor<T>>, OptionQuery>;
+
+	/// Each rate-limited member's transactions in its current window.
+	///
+	/// `Blake2_128Concat`: keyed by account ids, which users choose.
+	#[pallet::storage]
+	pub type TransactionWindows<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		TransactionWindow<BlockNumberFor<T>>,
+		ValueQuery,
+	>;
+
 	/// How many members there are, suspended ones included.
 	#[pallet::storage]
 	pub type MemberCount<T: Config> = StorageValue<_, u32, ValueQuery>;
@@ -109,6 +125,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The founding members and their roles.
 		pub members: Vec<(T::AccountId, Vec<Role>)>,
+		/// The rate limits of roles that have one.
+		pub rate_limits: Vec<(Role, RateLimit<BlockNumberFor<T>>)>,
 	}
 
 	#[pallet::genesis_build]
@@ -128,6 +146,13 @@ pub mod pallet {
 					AuthorizedBy::Genesis,
 					BlockNumberFor::<T>::default(),
 				);
+			}
+			for (role, limit) in &self.rate_limits {
+				assert!(
+					Pallet::<T>::is_valid_rate_limit(limit),
+					"a genesis rate limit allows no transaction or has an empty window"
+				);
+				RateLimits::<T>::insert(role, limit);
 			}
 		}
 	}
@@ -157,6 +182,12 @@ pub mod pallet {
 			who: T::AccountId,
 			authorized_by: AuthorizedBy<T::AccountId>,
 		},
+		/// A role's rate limit was set (`Some`) or lifted (`None`).
+		RateLimitSet {
+			role: Role,
+			limit: Option<RateLimit<BlockNumberFor<T>>>,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
 	}
 
 	#[pallet::error]
@@ -179,6 +210,8 @@ pub mod pallet {
 		LastRegistrar,
 		/// The account is still referenced by other state and cannot be removed.
 		StillReferenced,
+		/// A rate limit must allow at least one transaction in a window of at least one block.
+		InvalidRateLimit,
 	}
 
 	#[pallet::call]
@@ -250,6 +283,26 @@ pub mod pallet {
 			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 			let authority = Self::authority(origin, &record.roles)?;
 			Self::do_remove(who, record, authority)
+		}
+
+		/// Set or lift the rate limit of a role.
+		///
+		/// The origin is the consortium. A member is held to the most generous limit among its
+		/// roles, and is unlimited if any of its roles is.
+		///
+		/// - `role`: the role.
+		/// - `limit`: transactions per window of blocks; `None` lifts the limit.
+		///
+		/// Emits [`Event::RateLimitSet`]. Weight: [`WeightInfo::set_rate_limit`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_rate_limit())]
+		pub fn set_rate_limit(
+			origin: OriginFor<T>,
+			role: Role,
+			limit: Option<RateLimit<BlockNumberFor<T>>>,
+		) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			Self::do_set_rate_limit(role, limit)
 		}
 	}
 

@@ -195,4 +195,20 @@ impl<T: Config> MemberRoles<T::AccountId> for Pallet<T> {
 		Members::<T>::get(who)
 			.is_some_and(|r| r.status == MemberStatus::Active && r.roles.contains(&role))
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_for_benchmark(who: &T::AccountId, roles: &[Role]) {
+		if Members::<T>::contains_key(who) {
+			return;
+		}
+		if let Ok(roles) = Self::role_set(roles) {
+			Self::insert_member(
+				who,
+				roles,
+				None,
+				AuthorizedBy::Genesis,
+				frame_system::Pallet::<T>::block_number(),
+			);
+		}
+	}
 }

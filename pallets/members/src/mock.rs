@@ -47,6 +47,30 @@ pub const STRANGER: u64 = 99;
 
 /// Genesis: two registrars, an institution and a regulator. Runs the invariants after the test.
 pub fn new_test_ext(test: impl FnOnce()) {
+	let mut ext = genesis();
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		test();
+		Members::do_try_state().expect("members invariants hold");
+	});
+}
+
+/// The chain the benchmarks run on as tests.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let mut ext = genesis();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+fn genesis() -> sp_io::TestExternalities {
+	genesis_with_rate_limits(vec![])
+}
+
+/// The mock genesis with these rate limits.
+pub fn genesis_with_rate_limits(
+	rate_limits: Vec<(Role, crate::RateLimit<u64>)>,
+) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		members: pallet_members::GenesisConfig {
@@ -56,14 +80,10 @@ pub fn new_test_ext(test: impl FnOnce()) {
 				(MUSEUM, vec![Role::Institution]),
 				(REGULATOR, vec![Role::Regulator]),
 			],
+			rate_limits,
 		},
 	}
 	.build_storage()
 	.expect("the mock genesis is valid");
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		test();
-		Members::do_try_state().expect("members invariants hold");
-	});
+	sp_io::TestExternalities::new(storage)
 }

@@ -2,7 +2,8 @@
 
 use crate::{
 	extension::codes, mock::*, ActiveRegistrars, AuthorizedBy, CheckMember, Error, Event,
-	MemberCount, MemberRoles, MemberStatus, Members as MemberMap, Role,
+	MemberCount, MemberRoles, MemberStatus, Members as MemberMap, RateLimit, RateLimits, Role,
+	TransactionWindow, TransactionWindows,
 };
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok, dispatch::DispatchInfo, BoundedVec},
@@ -388,5 +389,167 @@ fn check_member_rejects_suspended_members_with_code_2() {
 fn check_member_leaves_unsigned_transactions_alone() {
 	new_test_ext(|| {
 		assert_eq!(validate(None), Ok(()));
+	});
+}
+
+// --- rate limits ---
+
+/// Validates and applies a transaction of `who`, as block building does.
+fn apply(who: u64) -> Result<(), TransactionValidityError> {
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	let info = DispatchInfo::default();
+	let ext = CheckMember::<Test>::new();
+	let (_, val, origin) = ext.validate(
+		RuntimeOrigin::signed(who),
+		&call,
+		&info,
+		0,
+		(),
+		&TxBaseImplication(()),
+		TransactionSource::InBlock,
+	)?;
+	ext.prepare(val, &origin, &call, &info, 0)
+}
+
+fn limit(max_transactions: u32, window_blocks: u64) -> RateLimit<u64> {
+	RateLimit {
+		max_transactions,
+		window_blocks,
+	}
+}
+
+#[test]
+fn only_the_consortium_sets_valid_rate_limits() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::set_rate_limit(signed(REGISTRAR), Role::Institution, Some(limit(2, 10))),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Members::set_rate_limit(RuntimeOrigin::root(), Role::Institution, Some(limit(0, 10))),
+			Error::<Test>::InvalidRateLimit
+		);
+		assert_noop!(
+			Members::set_rate_limit(RuntimeOrigin::root(), Role::Institution, Some(limit(2, 0))),
+			Error::<Test>::InvalidRateLimit
+		);
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(limit(2, 10))
+		));
+		assert_eq!(
+			RateLimits::<Test>::get(Role::Institution),
+			Some(limit(2, 10))
+		);
+		assert_eq!(
+			last_event(),
+			Event::RateLimitSet {
+				role: Role::Institution,
+				limit: Some(limit(2, 10)),
+				authorized_by: AuthorizedBy::Consortium
+			}
+		);
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			None
+		));
+		assert_eq!(RateLimits::<Test>::get(Role::Institution), None);
+	});
+}
+
+#[test]
+fn a_member_over_its_limit_is_rejected_with_code_3_until_the_window_ends() {
+	new_test_ext(|| {
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(limit(2, 10))
+		));
+		// Validation alone (the pool) counts nothing.
+		for _ in 0..5 {
+			assert_ok!(validate(Some(MUSEUM)));
+		}
+		assert_ok!(apply(MUSEUM));
+		assert_ok!(apply(MUSEUM));
+		let limited = Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
+		assert_eq!(validate(Some(MUSEUM)), limited);
+		assert_eq!(apply(MUSEUM), limited);
+		assert_eq!(Members::rate_limited_until(&MUSEUM), Some(11));
+		// Others are not slowed: the regulator has no limit at all.
+		for _ in 0..10 {
+			assert_ok!(apply(REGULATOR));
+		}
+		assert_eq!(Members::rate_limited_until(&REGULATOR), None);
+
+		// The window opened at block 1 and lasts 10 blocks.
+		System::set_block_number(10);
+		assert_eq!(validate(Some(MUSEUM)), limited);
+		System::set_block_number(11);
+		assert_eq!(Members::rate_limited_until(&MUSEUM), None);
+		assert_ok!(apply(MUSEUM));
+		assert_eq!(
+			TransactionWindows::<Test>::get(MUSEUM),
+			TransactionWindow {
+				start: 11,
+				count: 1
+			}
+		);
+	});
+}
+
+#[test]
+fn a_member_gets_the_most_generous_limit_of_its_roles() {
+	new_test_ext(|| {
+		// REGISTRAR_2 is a registrar and an institution.
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(limit(1, 10))
+		));
+		// The registrar role is unlimited, so REGISTRAR_2 is too.
+		for _ in 0..3 {
+			assert_ok!(apply(REGISTRAR_2));
+		}
+		// 3 per 20 blocks is more generous than 1 per 10.
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Registrar,
+			Some(limit(3, 20))
+		));
+		System::set_block_number(2);
+		let record = MemberMap::<Test>::get(REGISTRAR_2).unwrap();
+		assert_eq!(Members::rate_limit_of(&record), Some(limit(3, 20)));
+		for _ in 0..3 {
+			assert_ok!(apply(REGISTRAR_2));
+		}
+		assert_eq!(
+			apply(REGISTRAR_2),
+			Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into())
+		);
+		// The institution-only member has the institution's limit.
+		assert_ok!(apply(MUSEUM));
+		assert_eq!(
+			apply(MUSEUM),
+			Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into())
+		);
+	});
+}
+
+#[test]
+fn genesis_rate_limits_are_in_force() {
+	let mut ext = genesis_with_rate_limits(vec![(Role::Institution, limit(1, 5))]);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		assert_eq!(
+			RateLimits::<Test>::get(Role::Institution),
+			Some(limit(1, 5))
+		);
+		assert_ok!(apply(MUSEUM));
+		assert_eq!(
+			apply(MUSEUM),
+			Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into())
+		);
 	});
 }

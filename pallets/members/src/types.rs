@@ -4,46 +4,11 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::{
 	frame_support::{traits::ConstU32, BoundedBTreeSet},
 	sp_core::H256,
+	sp_runtime::traits::UniqueSaturatedInto,
 };
 use scale_info::TypeInfo;
-use serde::{Deserialize, Serialize};
 
-/// What a member may do on the chain. A member holds one or more roles.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-	Serialize,
-	Deserialize,
-)]
-pub enum Role {
-	/// Consortium operator: admits and suspends accounts after off-chain real-name checks.
-	Registrar,
-	/// Museum, library, archive or publisher: issues collections and attests authorship.
-	Institution,
-	/// Artist or author: registers works and manages their rights.
-	Creator,
-	/// Cultural or market authority: audits histories and freezes with reasons.
-	Regulator,
-	/// Copyright mediation body: resolves authorship disputes.
-	Arbiter,
-}
-
-impl Role {
-	/// Roles that only the consortium (not a registrar) may grant or take away.
-	pub fn is_consortium_appointed(&self) -> bool {
-		matches!(self, Role::Registrar | Role::Regulator)
-	}
-}
+pub use registry_primitives::Role;
 
 /// Upper bound of roles one member holds: every role at most once.
 pub type MaxRoles = ConstU32<5>;
@@ -98,4 +63,59 @@ pub struct MemberRecord<AccountId, BlockNumber> {
 	pub admitted_by: AuthorizedBy<AccountId>,
 	/// Block of admission.
 	pub admitted_at: BlockNumber,
+}
+
+/// How many transactions the members of a role may send per window of blocks.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct RateLimit<BlockNumber> {
+	/// Transactions allowed in one window; at least one.
+	pub max_transactions: u32,
+	/// Length of the window in blocks; at least one.
+	pub window_blocks: BlockNumber,
+}
+
+impl<BlockNumber: Copy + UniqueSaturatedInto<u64>> RateLimit<BlockNumber> {
+	/// Whether `self` allows more transactions per block than `other`. Exact: compares
+	/// `max / window` by cross-multiplying.
+	pub fn is_more_generous_than(&self, other: &Self) -> bool {
+		let mine = u128::from(self.max_transactions)
+			* u128::from(other.window_blocks.unique_saturated_into());
+		let theirs = u128::from(other.max_transactions)
+			* u128::from(self.window_blocks.unique_saturated_into());
+		mine > theirs
+	}
+}
+
+/// A member's transactions in its current window.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct TransactionWindow<BlockNumber> {
+	/// The block the window opened.
+	pub start: BlockNumber,
+	/// Transactions included since.
+	pub count: u32,
 }

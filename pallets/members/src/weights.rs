@@ -20,7 +20,10 @@ pub trait WeightInfo {
 	fn reinstate() -> Weight;
 	/// `remove`: reads both records and the registrar count, writes record, count, providers.
 	fn remove() -> Weight;
-	/// The `CheckMember` transaction extension: one record read.
+	/// `set_rate_limit`: writes the role's limit.
+	fn set_rate_limit() -> Weight;
+	/// The `CheckMember` transaction extension: the record, up to five role limits and the
+	/// window read, the window written.
 	fn check_member() -> Weight;
 }
 
@@ -42,8 +45,11 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove() -> Weight {
 		Weight::from_parts(COMPUTE, 0).saturating_add(T::DbWeight::get().reads_writes(4, 3))
 	}
+	fn set_rate_limit() -> Weight {
+		Weight::from_parts(COMPUTE / 2, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
 	fn check_member() -> Weight {
-		Weight::from_parts(COMPUTE / 4, 0).saturating_add(T::DbWeight::get().reads(1))
+		Weight::from_parts(COMPUTE / 4, 0).saturating_add(T::DbWeight::get().reads_writes(7, 1))
 	}
 }
 
@@ -61,7 +67,10 @@ impl WeightInfo for () {
 	fn remove() -> Weight {
 		Weight::from_parts(COMPUTE, 0).saturating_add(RocksDbWeight::get().reads_writes(4, 3))
 	}
+	fn set_rate_limit() -> Weight {
+		Weight::from_parts(COMPUTE / 2, 0).saturating_add(RocksDbWeight::get().writes(1))
+	}
 	fn check_member() -> Weight {
-		Weight::from_parts(COMPUTE / 4, 0).saturating_add(RocksDbWeight::get().reads(1))
+		Weight::from_parts(COMPUTE / 4, 0).saturating_add(RocksDbWeight::get().reads_writes(7, 1))
 	}
 }

@@ -18,7 +18,6 @@ use polkadot_sdk::{
 	frame_system::{
 		self,
 		limits::{BlockLength, BlockWeights},
-		EnsureRoot,
 	},
 	pallet_aura, pallet_grandpa, pallet_timestamp,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -26,6 +25,9 @@ use polkadot_sdk::{
 	sp_runtime::Perbill,
 	sp_version::RuntimeVersion,
 };
+
+mod consortium;
+pub use consortium::{ConsortiumOrigin, CouncilCollective, DAYS};
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
@@ -94,6 +96,8 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_collectibles::Config for Runtime {
 	type Members = crate::Members;
+	// The audit log arrives with the audit pallet.
+	type Audit = ();
 	type MaxIssuers = ConstU32<8>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxDescriptionLength = ConstU32<1024>;
@@ -105,7 +109,6 @@ impl pallet_collectibles::Config for Runtime {
 }
 
 impl pallet_members::Config for Runtime {
-	// Root is reachable only through a runtime upgrade until the council takes this role.
-	type ConsortiumOrigin = EnsureRoot<AccountId>;
+	type ConsortiumOrigin = consortium::ConsortiumOrigin;
 	type WeightInfo = pallet_members::weights::SubstrateWeight<Runtime>;
 }

@@ -6,12 +6,12 @@ use crate::{
 	},
 	CollectionId, TransferPolicy, MAX_SUPPLY_CAP,
 };
-use pallet_members::{MemberRoles, Role};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*, BoundedVec},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::traits::Zero,
 };
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Role, Subject};
 
 impl<T: Config> Pallet<T> {
 	#[allow(clippy::too_many_arguments)]
@@ -75,6 +75,11 @@ impl<T: Config> Pallet<T> {
 				created_at: frame_system::Pallet::<T>::block_number(),
 			},
 		);
+		T::Audit::report(AuditEntry::new(
+			AuditKind::CollectionCreated,
+			Subject::Collection(collection),
+			who.clone(),
+		));
 		Self::deposit_event(Event::CollectionCreated {
 			collection,
 			issuers: listed,

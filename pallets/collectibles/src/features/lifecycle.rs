@@ -4,12 +4,12 @@ use crate::{
 	pallet::{Config, Error, Event, ItemOf, Items, MetadataHistory, MetadataOf, Pallet},
 	CollectionId, Freeze, ItemId, ItemState,
 };
-use pallet_members::{MemberRoles, Role};
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 	sp_core::H256,
 };
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Role, Subject};
 
 impl<T: Config> Pallet<T> {
 	/// The item, if it exists.
@@ -48,6 +48,11 @@ impl<T: Config> Pallet<T> {
 		record.metadata = metadata;
 		let version = record.metadata_version;
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(AuditEntry::new(
+			AuditKind::MetadataChanged,
+			Subject::Item(collection, item),
+			who.clone(),
+		));
 		Self::deposit_event(Event::MetadataUpdated {
 			collection,
 			item,
@@ -69,6 +74,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.state == ItemState::Draft, Error::<T>::NotDraft);
 		record.state = ItemState::Issued;
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(AuditEntry::new(
+			AuditKind::Issued,
+			Subject::Item(collection, item),
+			who.clone(),
+		));
 		Self::deposit_event(Event::ItemIssued {
 			collection,
 			item,
@@ -96,7 +106,18 @@ impl<T: Config> Pallet<T> {
 			evidence,
 			at: frame_system::Pallet::<T>::block_number(),
 		});
+		let holder = record.owner.clone();
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(
+			AuditEntry::new(
+				AuditKind::Frozen,
+				Subject::Item(collection, item),
+				who.clone(),
+			)
+			.from(holder)
+			.reason(reason)
+			.evidence(evidence),
+		);
 		Self::deposit_event(Event::ItemFrozen {
 			collection,
 			item,
@@ -121,7 +142,18 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::item(collection, item)?;
 		ensure!(record.frozen.is_some(), Error::<T>::NotFrozen);
 		record.frozen = None;
+		let holder = record.owner.clone();
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(
+			AuditEntry::new(
+				AuditKind::Unfrozen,
+				Subject::Item(collection, item),
+				who.clone(),
+			)
+			.from(holder)
+			.reason(reason)
+			.evidence(evidence),
+		);
 		Self::deposit_event(Event::ItemUnfrozen {
 			collection,
 			item,
@@ -145,7 +177,17 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::ensure_live(&record)?;
 		record.state = ItemState::Retired { reason };
+		let holder = record.owner.clone();
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(
+			AuditEntry::new(
+				AuditKind::Retired,
+				Subject::Item(collection, item),
+				who.clone(),
+			)
+			.from(holder)
+			.reason(reason),
+		);
 		Self::deposit_event(Event::ItemRetired {
 			collection,
 			item,

@@ -8,11 +8,11 @@ use crate::{
 	CollectionId, ItemRef, ItemState,
 };
 use alloc::vec::Vec;
-use pallet_members::MemberRoles;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 };
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
 
 impl<T: Config> Pallet<T> {
 	/// Mints `requests` in order. The call is transactional, so an error in any request
@@ -80,6 +80,14 @@ impl<T: Config> Pallet<T> {
 					state,
 					frozen: None,
 				},
+			);
+			T::Audit::report(
+				AuditEntry::new(
+					AuditKind::Minted,
+					Subject::Item(collection, item),
+					who.clone(),
+				)
+				.to(request.owner.clone()),
 			);
 			Self::deposit_event(Event::ItemMinted {
 				collection,

@@ -4,12 +4,12 @@ use crate::{
 	pallet::{Collections, Config, Error, Event, Items, ItemsByOwner, Pallet, TransferWindows},
 	CollectionId, ItemId, TransferWindow,
 };
-use pallet_members::MemberRoles;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_runtime::traits::Saturating,
 };
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_transfer(
@@ -58,6 +58,15 @@ impl<T: Config> Pallet<T> {
 		record.owner = to.clone();
 		record.held_since = now;
 		Items::<T>::insert(collection, item, record);
+		T::Audit::report(
+			AuditEntry::new(
+				AuditKind::Transferred,
+				Subject::Item(collection, item),
+				who.clone(),
+			)
+			.from(who.clone())
+			.to(to.clone()),
+		);
 		Self::deposit_event(Event::Transferred {
 			collection,
 			item,

@@ -1,0 +1,172 @@
+//! What the registry's pallets report to the audit log.
+//!
+//! A pallet that changes ownership, rights or status builds an [`AuditEntry`] and hands it to
+//! the [`AuditReporter`] in its `Config`. The audit pallet implements the trait; `()` ignores
+//! every entry, for tests and for chains without a log.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256};
+use scale_info::TypeInfo;
+
+/// What an audit record is about.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum Subject {
+	/// A collection of collectibles.
+	Collection(u32),
+	/// One collectible: collection and item number.
+	Item(u32, u32),
+	/// A registered work.
+	Work(u64),
+	/// A unit of economic rights in a work.
+	RightsUnit(u64),
+	/// A licence granted from a rights unit.
+	Licence(u64),
+}
+
+/// The kind of change an audit record describes.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum AuditKind {
+	/// A collection was created.
+	CollectionCreated,
+	/// An item was minted to its first holder.
+	Minted,
+	/// An item was given to another holder.
+	Transferred,
+	/// An item's metadata gained a version.
+	MetadataChanged,
+	/// A draft item was issued: its metadata is fixed.
+	Issued,
+	/// A regulator froze the subject.
+	Frozen,
+	/// A regulator lifted a freeze.
+	Unfrozen,
+	/// The subject was retired (burned), its record kept.
+	Retired,
+	/// A work was registered.
+	WorkRegistered,
+	/// An authorship claim was attested.
+	Attested,
+	/// An attestation was revoked.
+	AttestationRevoked,
+	/// An authorship dispute was opened.
+	DisputeOpened,
+	/// An authorship dispute was resolved.
+	DisputeResolved,
+	/// A rights unit was split; the record's subject is the unit split.
+	Split,
+	/// A rights unit was assigned to another holder.
+	Assigned,
+	/// A licence was granted.
+	Licensed,
+	/// A licence was revoked by its grantor.
+	LicenceRevoked,
+}
+
+impl AuditKind {
+	/// Whether this kind moves a collectible between holders, which the anti-speculation rules
+	/// watch.
+	pub fn is_transfer(&self) -> bool {
+		matches!(self, AuditKind::Transferred)
+	}
+}
+
+/// One change, as a pallet reports it. The audit log adds the sequence number, block,
+/// extrinsic index and the previous record's hash.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct AuditEntry<AccountId> {
+	/// What happened.
+	pub kind: AuditKind,
+	/// What it happened to.
+	pub subject: Subject,
+	/// The holder before the change, if it has one.
+	pub from: Option<AccountId>,
+	/// The holder after the change, if it has one.
+	pub to: Option<AccountId>,
+	/// The account whose signature authorized the change.
+	pub authorized_by: AccountId,
+	/// A reason code (for freezes, retirements, revocations, rulings); 0 when none applies.
+	pub reason: u16,
+	/// The hash of off-chain evidence, when the change rests on some.
+	pub evidence: Option<H256>,
+}
+
+impl<AccountId> AuditEntry<AccountId> {
+	/// An entry with no holders, reason or evidence; fill in what applies.
+	pub fn new(kind: AuditKind, subject: Subject, authorized_by: AccountId) -> Self {
+		Self {
+			kind,
+			subject,
+			from: None,
+			to: None,
+			authorized_by,
+			reason: 0,
+			evidence: None,
+		}
+	}
+
+	/// The holder before the change.
+	pub fn from(mut self, from: AccountId) -> Self {
+		self.from = Some(from);
+		self
+	}
+
+	/// The holder after the change.
+	pub fn to(mut self, to: AccountId) -> Self {
+		self.to = Some(to);
+		self
+	}
+
+	/// The reason code.
+	pub fn reason(mut self, reason: u16) -> Self {
+		self.reason = reason;
+		self
+	}
+
+	/// The evidence hash.
+	pub fn evidence(mut self, evidence: H256) -> Self {
+		self.evidence = Some(evidence);
+		self
+	}
+}
+
+/// Receives the audit entries of a pallet's state changes.
+pub trait AuditReporter<AccountId> {
+	/// Appends `entry` to the log. It must not fail: the change it describes has happened.
+	fn report(entry: AuditEntry<AccountId>);
+
+	/// The worst-case weight of one [`AuditReporter::report`], which reporting calls add to
+	/// their own weight once per entry.
+	fn report_weight() -> Weight;
+}
+
+impl<AccountId> AuditReporter<AccountId> for () {
+	fn report(_entry: AuditEntry<AccountId>) {}
+
+	fn report_weight() -> Weight {
+		Weight::zero()
+	}
+}
