@@ -29,6 +29,7 @@ declare -A dirs=(
 	[pallet_validators]=pallets/validators
 	[pallet_consortium]=pallets/consortium
 	[pallet_collectibles]=pallets/collectibles
+	[pallet_rights]=pallets/rights
 )
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=("${!dirs[@]}")

@@ -52,6 +52,7 @@ impl Finalized {
 pub struct RegistryClient {
 	api: OnlineClient<RegistryConfig>,
 	rpc: LegacyRpcMethods<RpcConfigFor<RegistryConfig>>,
+	raw: RpcClient,
 	url: String,
 }
 
@@ -78,7 +79,8 @@ impl RegistryClient {
 			.map_err(|e| connection(e.to_string()))?;
 		Ok(Self {
 			api,
-			rpc: LegacyRpcMethods::new(rpc_client),
+			rpc: LegacyRpcMethods::new(rpc_client.clone()),
+			raw: rpc_client,
 			url: url.to_string(),
 		})
 	}
@@ -93,6 +95,21 @@ impl RegistryClient {
 		&self.url
 	}
 
+	/// A JSON-RPC method this crate does not wrap, with its result deserialized.
+	pub async fn raw_request<R: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: subxt::rpcs::client::RpcParams,
+	) -> Result<R, Error> {
+		self.raw
+			.request(method, params)
+			.await
+			.map_err(|e| Error::Connection {
+				url: self.url.clone(),
+				reason: rpc_error_text(&e),
+			})
+	}
+
 	/// Signs a call for the chain's current state, with the signer's next nonce (counting
 	/// transactions still in the pool). Returns the encoded transaction.
 	pub async fn sign<Call: Payload>(
@@ -105,6 +122,17 @@ impl RegistryClient {
 			.system_account_next_index(&signer.account_id())
 			.await
 			.map_err(|e| self.connection(e))?;
+		self.sign_with_nonce(call, signer, nonce).await
+	}
+
+	/// Signs a call for the chain's current state with a given nonce, so that several
+	/// transactions can be signed before any of them reaches the pool.
+	pub async fn sign_with_nonce<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Ed25519Signer,
+		nonce: u64,
+	) -> Result<Vec<u8>, Error> {
 		let at = self
 			.api
 			.at_current_block()

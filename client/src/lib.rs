@@ -18,10 +18,18 @@
 //! ```
 
 mod client;
+pub mod clock;
 pub mod collectibles;
 pub mod config;
+pub mod consortium;
 mod error;
+pub mod explain;
 pub mod fingerprint;
+pub mod import;
+pub mod keyfile;
+pub mod lifecycle;
+pub mod manifest;
+pub mod members;
 mod signer;
 
 pub use client::{EventRecord, Finalized, RegistryClient};

@@ -49,9 +49,13 @@ impl SubstrateCli for Cli {
 	}
 }
 
-/// The command line, with libp2p as the default network backend when running the node:
-/// the consortium's peer admission is built on its reserved-peer handling. An explicit
-/// `--network-backend` still wins.
+/// The command line, with the registry's defaults when running the node:
+/// - libp2p as the network backend, on whose reserved-peer handling the consortium's peer
+///   admission was first built (litep2p enforces it too);
+/// - offchain workers on every node, not only validators: the node-authorization worker is
+///   what keeps peers the council has not admitted out.
+///
+/// An explicit `--network-backend` or `--offchain-worker` still wins.
 fn args_with_network_default() -> Vec<OsString> {
 	let mut args: Vec<OsString> = std::env::args_os().collect();
 	let runs_node = args
@@ -62,6 +66,12 @@ fn args_with_network_default() -> Vec<OsString> {
 		.any(|a| a.to_string_lossy().starts_with("--network-backend"));
 	if runs_node && !chosen {
 		args.push("--network-backend=libp2p".into());
+	}
+	let offchain_chosen = args
+		.iter()
+		.any(|a| a.to_string_lossy().starts_with("--offchain-worker"));
+	if runs_node && !offchain_chosen {
+		args.push("--offchain-worker=always".into());
 	}
 	args
 }

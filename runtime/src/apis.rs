@@ -2,7 +2,7 @@
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Block, BlockNumber, Collectibles, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	InherentDataExt, Nonce, Rights, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -167,6 +167,31 @@ impl_runtime_apis! {
 			content: polkadot_sdk::sp_core::H256,
 		) -> Vec<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)> {
 			Collectibles::items_by_content(content)
+		}
+	}
+
+	impl pallet_rights::RightsApi<Block, AccountId, BlockNumber> for Runtime {
+		fn work_by_content(
+			content: polkadot_sdk::sp_core::H256,
+		) -> Option<pallet_rights::WorkView<AccountId, BlockNumber>> {
+			Rights::work_by_content(content)
+		}
+
+		fn work(work: pallet_rights::WorkId) -> Option<pallet_rights::WorkView<AccountId, BlockNumber>> {
+			Rights::work_info(work)
+		}
+
+		fn chain_of_title(
+			unit: pallet_rights::UnitId,
+		) -> Vec<pallet_rights::UnitView<AccountId, BlockNumber>> {
+			Rights::chain_of_title(unit)
+		}
+
+		fn rights_as_of(
+			work: pallet_rights::WorkId,
+			at: BlockNumber,
+		) -> Option<pallet_rights::RightsAt<AccountId, BlockNumber>> {
+			Rights::rights_as_of(work, at)
 		}
 	}
 

@@ -5,4 +5,5 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_validators, Validators]
 	[pallet_consortium, Consortium]
 	[pallet_collectibles, Collectibles]
+	[pallet_rights, Rights]
 );

@@ -11,9 +11,10 @@ use alloc::{vec, vec::Vec};
 use pallet_members::{RateLimit, Role};
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, BoundedVec},
-	pallet_membership, pallet_session,
+	pallet_membership, pallet_node_authorization, pallet_session,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	sp_core::OpaquePeerId,
 	sp_genesis_builder::{self, PresetId},
 	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
 };
@@ -87,13 +88,53 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 /// shows within a minute.
 const DEV_SESSION_LENGTH: BlockNumber = 10;
 
-/// A genesis with the given validators, council and members.
+/// Public keys of the development node keys `0x00…01` to `0x00…05` (ed25519 secret seeds),
+/// which the README's local network starts Alice's to Eve's nodes with.
+const DEV_NODE_PUBLIC_KEYS: [[u8; 32]; 5] = [
+	[
+		0x4c, 0xb5, 0xab, 0xf6, 0xad, 0x79, 0xfb, 0xf5, 0xab, 0xbc, 0xca, 0xfc, 0xc2, 0x69, 0xd8,
+		0x5c, 0xd2, 0x65, 0x1e, 0xd4, 0xb8, 0x85, 0xb5, 0x86, 0x9f, 0x24, 0x1a, 0xed, 0xf0, 0xa5,
+		0xba, 0x29,
+	],
+	[
+		0x74, 0x22, 0xb9, 0x88, 0x75, 0x98, 0x06, 0x8e, 0x32, 0xc4, 0x44, 0x8a, 0x94, 0x9a, 0xdb,
+		0x29, 0x0d, 0x0f, 0x4e, 0x35, 0xb9, 0xe0, 0x1b, 0x0e, 0xe5, 0xf1, 0xa1, 0xe6, 0x00, 0xfe,
+		0x26, 0x74,
+	],
+	[
+		0xf3, 0x81, 0x62, 0x6e, 0x41, 0xe7, 0x02, 0x7e, 0xa4, 0x31, 0xbf, 0xe3, 0x00, 0x9e, 0x94,
+		0xbd, 0xd2, 0x5a, 0x74, 0x6b, 0xee, 0xc4, 0x68, 0x94, 0x8d, 0x6c, 0x3c, 0x7c, 0x5d, 0xc9,
+		0xa5, 0x4b,
+	],
+	[
+		0xfd, 0x50, 0xb8, 0xe3, 0xb1, 0x44, 0xea, 0x24, 0x4f, 0xbf, 0x77, 0x37, 0xf5, 0x50, 0xbc,
+		0x8d, 0xd0, 0xc2, 0x65, 0x0b, 0xbc, 0x1a, 0xad, 0xa8, 0x33, 0xca, 0x17, 0xff, 0x8d, 0xbf,
+		0x32, 0x9b,
+	],
+	[
+		0xfd, 0xe4, 0xfb, 0xa0, 0x30, 0xad, 0x00, 0x2f, 0x7c, 0x2f, 0x7d, 0x4c, 0x33, 0x1f, 0x49,
+		0xd1, 0x3f, 0xb0, 0xec, 0x74, 0x7e, 0xce, 0xeb, 0xec, 0x63, 0x4f, 0x1f, 0xf4, 0xcb, 0xca,
+		0x9d, 0xef,
+	],
+];
+
+/// The libp2p PeerId bytes of an ed25519 node key: the identity multihash of its protobuf
+/// public key.
+pub fn peer_id_of_ed25519(public: &[u8; 32]) -> OpaquePeerId {
+	let mut bytes = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	bytes.extend_from_slice(public);
+	OpaquePeerId(bytes)
+}
+
+/// A genesis with the given validators, council, admitted nodes and members.
 fn genesis(
 	validators: Vec<(AccountId, AuraId, GrandpaId)>,
 	council: Vec<AccountId>,
+	nodes: Vec<(OpaquePeerId, AccountId)>,
 	members: Vec<(AccountId, Vec<Role>)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		node_authorization: pallet_node_authorization::GenesisConfig { nodes },
 		members: pallet_members::GenesisConfig {
 			members,
 			rate_limits: default_rate_limits(),
@@ -132,6 +173,8 @@ pub fn development_genesis() -> Value {
 	genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		vec![Ed25519Keyring::Alice.to_account_id()],
+		// One node: its peers are nobody's business, so its key stays free.
+		vec![],
 		dev_members(),
 	)
 }
@@ -149,6 +192,13 @@ pub fn local_testnet_genesis() -> Value {
 			.iter()
 			.take(3)
 			.map(|(_, ed)| ed.to_account_id())
+			.collect(),
+		// The four validators' nodes, with node keys 0x00…01 to 0x00…04.
+		DEV_NAMES
+			.iter()
+			.zip(DEV_NODE_PUBLIC_KEYS.iter())
+			.take(4)
+			.map(|((_, ed), public)| (peer_id_of_ed25519(public), ed.to_account_id()))
 			.collect(),
 		dev_members(),
 	)
@@ -171,4 +221,27 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use polkadot_sdk::sp_core::{ed25519, Pair};
+
+	#[test]
+	fn dev_node_public_keys_are_those_of_node_keys_one_to_five() {
+		for (index, public) in DEV_NODE_PUBLIC_KEYS.iter().enumerate() {
+			let mut seed = [0u8; 32];
+			seed[31] = index as u8 + 1;
+			assert_eq!(&ed25519::Pair::from_seed(&seed).public().0, public);
+		}
+	}
+
+	#[test]
+	fn the_readme_bootnode_is_node_key_one_admitted_at_genesis() {
+		let readme_peer = bs58::decode("12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp")
+			.into_vec()
+			.expect("a base58 PeerId");
+		assert_eq!(peer_id_of_ed25519(&DEV_NODE_PUBLIC_KEYS[0]).0, readme_peer);
+	}
 }

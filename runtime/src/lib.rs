@@ -26,7 +26,8 @@ pub mod genesis_config_presets;
 
 use polkadot_sdk::{
 	frame_executive, frame_support, frame_system, pallet_aura, pallet_collective, pallet_grandpa,
-	pallet_membership, pallet_session, pallet_timestamp, sp_core, sp_runtime, sp_version,
+	pallet_membership, pallet_node_authorization, pallet_session, pallet_timestamp, sp_core,
+	sp_runtime, sp_version,
 };
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -38,6 +39,7 @@ use sp_version::RuntimeVersion;
 pub use pallet_collectibles;
 pub use pallet_consortium;
 pub use pallet_members;
+pub use pallet_rights;
 pub use pallet_validators;
 
 /// Opaque types, which the node uses without knowing the runtime's own types.
@@ -192,6 +194,12 @@ mod runtime {
 	#[runtime::pallet_index(9)]
 	pub type Consortium = pallet_consortium;
 
+	#[runtime::pallet_index(10)]
+	pub type NodeAuthorization = pallet_node_authorization;
+
 	#[runtime::pallet_index(11)]
 	pub type Collectibles = pallet_collectibles;
+
+	#[runtime::pallet_index(12)]
+	pub type Rights = pallet_rights;
 }

@@ -36,6 +36,27 @@ pub fn node_binary() -> PathBuf {
 	binary
 }
 
+/// The `registry` command-line binary: `REGISTRY_CLI` if set, else the one built beside the
+/// tests (`cargo build --release -p registry-client --bins`).
+pub fn registry_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("REGISTRY_CLI") {
+		return PathBuf::from(path);
+	}
+	let exe = std::env::current_exe().expect("the test executable has a path");
+	let binary = exe
+		.parent()
+		.and_then(Path::parent)
+		.expect("tests run from a target dir")
+		.join("registry");
+	assert!(
+		binary.exists(),
+		"{} does not exist: build it first with `cargo build --release -p registry-client \
+		 --bins`, or set REGISTRY_CLI",
+		binary.display()
+	);
+	binary
+}
+
 /// A port that was free a moment ago and that no other node of this test process got.
 ///
 /// The system may hand out a released port again, so the ports given out are remembered:
@@ -94,6 +115,19 @@ impl NodeConfig {
 				"--chain".into(),
 				"local".into(),
 				format!("--{name}"),
+				"--node-key".into(),
+				node_key.into(),
+			],
+		}
+	}
+
+	/// A node of the `local` chain that does not validate, with libp2p secret key `node_key`.
+	pub fn local_full_node(name: &str, node_key: &str) -> Self {
+		Self {
+			name: name.into(),
+			args: vec![
+				"--chain".into(),
+				"local".into(),
 				"--node-key".into(),
 				node_key.into(),
 			],
@@ -223,5 +257,48 @@ impl Drop for Node {
 				eprintln!("{line}");
 			}
 		}
+	}
+}
+
+/// The libp2p secret key of development node `n` as hex: the README's four-validator network
+/// starts Alice's to Dave's nodes with 1 to 4, which the `local` chain admits at genesis.
+pub fn dev_node_key(n: u8) -> String {
+	format!("{n:064x}")
+}
+
+/// Starts the `local` chain's four validators, Alice's node first as the others' bootnode.
+pub fn local_validators() -> Vec<Node> {
+	let alice = NodeConfig::local_validator("alice", &dev_node_key(1)).start();
+	let bootnode = alice.multiaddr();
+	let mut nodes = vec![alice];
+	for (name, key) in [("bob", 2u8), ("charlie", 3), ("dave", 4)] {
+		nodes.push(
+			NodeConfig::local_validator(name, &dev_node_key(key))
+				.arg("--bootnodes")
+				.arg(bootnode.clone())
+				.start(),
+		);
+	}
+	nodes
+}
+
+/// Waits until `client`'s finalized head reaches `number`; returns it.
+pub async fn wait_for_finalized(
+	client: &registry_client::RegistryClient,
+	number: u64,
+	within: Duration,
+) -> (u64, registry_client::H256) {
+	let deadline = Instant::now() + within;
+	loop {
+		let head = client.finalized_head().await.expect("the node answers");
+		if head.0 >= number {
+			return head;
+		}
+		assert!(
+			Instant::now() < deadline,
+			"finality stayed at block {} for {within:?}, below {number}",
+			head.0
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 }

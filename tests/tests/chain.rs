@@ -7,24 +7,7 @@ use registry_client::{
 	subxt::{self, config::SubstrateConfig, rpcs::rpc_params},
 	Ed25519Signer, Error, RegistryClient, RegistryConfig, Rejection, Value, H256,
 };
-use registry_tests::{Node, NodeConfig};
-
-/// Waits until `client`'s finalized head reaches `number`.
-async fn wait_for_finalized(client: &RegistryClient, number: u64, within: Duration) -> (u64, H256) {
-	let deadline = Instant::now() + within;
-	loop {
-		let head = client.finalized_head().await.expect("the node answers");
-		if head.0 >= number {
-			return head;
-		}
-		assert!(
-			Instant::now() < deadline,
-			"finality stayed at block {} for {within:?}, below {number}",
-			head.0
-		);
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-}
+use registry_tests::{local_validators, wait_for_finalized, Node, NodeConfig};
 
 async fn dev_node() -> (Node, RegistryClient) {
 	let node = NodeConfig::dev().start();
@@ -47,24 +30,9 @@ async fn dev_node_produces_and_finalizes_blocks() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_validators_finalize_and_agree_on_the_finalized_hash() {
-	let alice = NodeConfig::local_validator(
-		"alice",
-		"0000000000000000000000000000000000000000000000000000000000000001",
-	)
-	.start();
-	let bootnode = alice.multiaddr();
-	let others: Vec<Node> = [("bob", 2u8), ("charlie", 3), ("dave", 4)]
-		.into_iter()
-		.map(|(name, key)| {
-			NodeConfig::local_validator(name, &format!("{key:064x}"))
-				.arg("--bootnodes")
-				.arg(bootnode.clone())
-				.start()
-		})
-		.collect();
-
-	let mut clients = vec![RegistryClient::connect(&alice.ws_url()).await.unwrap()];
-	for node in &others {
+	let nodes = local_validators();
+	let mut clients = Vec::new();
+	for node in &nodes {
 		clients.push(RegistryClient::connect(&node.ws_url()).await.unwrap());
 	}
 	let mut heights = Vec::new();

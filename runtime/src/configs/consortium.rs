@@ -13,12 +13,12 @@ use polkadot_sdk::{
 			tokens::{
 				DepositConsequence, Fortitude, Preservation, Provenance, WithdrawConsequence,
 			},
-			ConstU128, ConstU32, EitherOfDiverse,
+			ConstU128, ConstU32, Contains, EitherOfDiverse,
 		},
 		weights::Weight,
 	},
-	frame_system::EnsureRoot,
-	pallet_collective, pallet_membership, pallet_session,
+	frame_system::{EnsureNever, EnsureRoot},
+	pallet_collective, pallet_membership, pallet_node_authorization, pallet_session,
 	sp_runtime::{
 		traits::{ConvertInto, OpaqueKeys},
 		DispatchError, DispatchResult, Perbill, TokenError,
@@ -58,8 +58,8 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxMembers = ConstU32<MAX_COUNCIL>;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-	// The membership pallet sets the members; nobody else.
-	type SetMembersOrigin = EnsureRoot<AccountId>;
+	// The membership pallet sets the members; nobody else, not even root.
+	type SetMembersOrigin = EnsureNever<()>;
 	type MaxProposalWeight = MaxCouncilProposalWeight;
 	type DisapproveOrigin = ConsortiumOrigin;
 	type KillOrigin = ConsortiumOrigin;
@@ -78,6 +78,40 @@ impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type MembershipChanged = Council;
 	type MaxMembers = ConstU32<MAX_COUNCIL>;
 	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<256>;
+	// A libp2p PeerId is 38 bytes for an ed25519 node key; the bound is exclusive.
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = ConsortiumOrigin;
+	type RemoveOrigin = ConsortiumOrigin;
+	type SwapOrigin = ConsortiumOrigin;
+	type ResetOrigin = ConsortiumOrigin;
+	type WeightInfo = ();
+}
+
+/// Calls that would undo the consortium's control, refused whoever signs them:
+/// - `Session::purge_keys`: validators that drop their keys drop out of GRANDPA, and a set
+///   whose members all did so would stop finality; a validator leaves through the council.
+/// - `NodeAuthorization::claim_node`, `add_connections` and `remove_claim`: they let any
+///   account open its node to peers the council never admitted. Only the council's list of
+///   well-known nodes decides who connects.
+pub struct ConsortiumCallFilter;
+
+impl Contains<RuntimeCall> for ConsortiumCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::Session(pallet_session::Call::purge_keys { .. })
+				| RuntimeCall::NodeAuthorization(
+					pallet_node_authorization::Call::claim_node { .. }
+						| pallet_node_authorization::Call::add_connections { .. }
+						| pallet_node_authorization::Call::remove_claim { .. }
+				)
+		)
+	}
 }
 
 impl pallet_consortium::Config for Runtime {

@@ -53,6 +53,7 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = consortium::ConsortiumCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -106,6 +107,23 @@ impl pallet_collectibles::Config for Runtime {
 	// 500 mints are about a quarter of a block's weight and a fiftieth of its length.
 	type MaxBatchSize = ConstU32<500>;
 	type WeightInfo = pallet_collectibles::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_rights::Config for Runtime {
+	type Members = crate::Members;
+	// The audit log arrives with the audit pallet.
+	type Audit = ();
+	// Terms and expiries are counted in days of the block timestamp.
+	type Time = crate::Timestamp;
+	type MaxTitleLength = ConstU32<256>;
+	type MaxUriLength = ConstU32<256>;
+	type MaxCoHolders = ConstU32<16>;
+	type MaxParents = ConstU32<16>;
+	type MaxTerritories = ConstU32<64>;
+	type MaxOpenDisputes = ConstU32<16>;
+	type MaxLiveLicences = ConstU32<256>;
+	type MaxPendingActions = ConstU32<16>;
+	type WeightInfo = pallet_rights::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_members::Config for Runtime {

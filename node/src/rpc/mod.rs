@@ -1,5 +1,9 @@
 //! The node's JSON-RPC methods beyond those of the SDK's core (chain, state, author, system).
 
+mod json;
+mod params;
+mod registry;
+
 use std::sync::Arc;
 
 use jsonrpsee::RpcModule;
@@ -10,7 +14,12 @@ use polkadot_sdk::{
 	sp_blockchain::{Error as BlockChainError, HeaderBackend, HeaderMetadata},
 	substrate_frame_rpc_system::{System, SystemApiServer},
 };
-use registry_runtime::{opaque::Block, AccountId, Nonce};
+use registry_runtime::{
+	opaque::Block, pallet_collectibles::CollectiblesApi, pallet_rights::RightsApi, AccountId,
+	BlockNumber, Nonce,
+};
+
+use registry::{Registry, RegistryApiServer};
 
 /// What the RPC methods need.
 pub struct FullDeps<C, P> {
@@ -30,13 +39,17 @@ where
 	C: Send + Sync + 'static,
 	C::Api: polkadot_sdk::frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: CollectiblesApi<Block, AccountId, BlockNumber>,
+	C::Api: RightsApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 
 	// `system_accountNextIndex`: the next nonce, counting transactions still in the pool.
-	module.merge(System::new(client, pool).into_rpc())?;
+	module.merge(System::new(client.clone(), pool).into_rpc())?;
+	// `registry_*`: collectibles and works as readable JSON.
+	module.merge(Registry::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,0 +1,208 @@
+//! `registry collection`: create and show collections.
+
+use registry_client::{
+	collectibles::{self, CollectionId, TransferPolicy},
+	explain::Subject,
+	lifecycle::CollectionInfo,
+	AccountId32, Finalized,
+};
+use scale_value::At;
+use serde_json::json;
+
+use crate::{
+	args::{account, MetadataArgs},
+	context::Context,
+	errors::CliError,
+	output::{hex32, table, text_of, Output},
+};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+	/// Create a collection. The signer, an active institution, becomes its first issuer.
+	Create(CreateArgs),
+	/// Show a collection.
+	Show {
+		/// The collection's number.
+		collection: CollectionId,
+	},
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CreateArgs {
+	/// The collection's name.
+	#[arg(long)]
+	name: String,
+	/// What it holds, for people.
+	#[arg(long, default_value = "")]
+	description: String,
+	#[command(flatten)]
+	metadata: MetadataArgs,
+	/// Items can never exceed this number, retired ones included.
+	#[arg(long, value_name = "N")]
+	max_supply: u32,
+	/// Items may never change hands after they are minted.
+	#[arg(long)]
+	not_transferable: bool,
+	/// Blocks a holder keeps an item before giving it on (2 s each).
+	#[arg(long, value_name = "BLOCKS", default_value_t = 0)]
+	min_holding_blocks: u32,
+	/// At most this many gifts of one item per window; 0 for no cap.
+	#[arg(long, value_name = "N", default_value_t = 0)]
+	max_transfers_per_window: u32,
+	/// The window's length in blocks, for --max-transfers-per-window.
+	#[arg(long, value_name = "BLOCKS", default_value_t = 0)]
+	window_blocks: u32,
+	/// Another institution issuing with the signer; repeat for several.
+	#[arg(long = "co-issuer", value_name = "ACCOUNT", value_parser = account)]
+	co_issuers: Vec<AccountId32>,
+	/// The member holding the physical original, if any.
+	#[arg(long, value_name = "ACCOUNT", value_parser = account)]
+	custodian: Option<AccountId32>,
+}
+
+pub async fn run(command: Command, context: &Context) -> Result<Output, CliError> {
+	match command {
+		Command::Create(args) => create(args, context).await,
+		Command::Show { collection } => {
+			let client = context.connect().await?;
+			let info = client
+				.collection(collection)
+				.await?
+				.ok_or_else(|| unknown(collection))?;
+			Ok(shown(&info))
+		}
+	}
+}
+
+pub fn unknown(collection: CollectionId) -> CliError {
+	CliError::not_found(format!("collection {collection} does not exist"))
+}
+
+async fn create(args: CreateArgs, context: &Context) -> Result<Output, CliError> {
+	let signer = context.signer()?;
+	let client = context.connect().await?;
+	let limits = client.collectibles_limits().await?;
+	for (flag, value, max) in [
+		("--name", &args.name, limits.max_name_length),
+		(
+			"--description",
+			&args.description,
+			limits.max_description_length,
+		),
+	] {
+		if value.len() > max as usize {
+			return Err(CliError::input(format!(
+				"{flag} is {} bytes long; the chain takes at most {max}",
+				value.len()
+			)));
+		}
+	}
+	if args.co_issuers.len() + 1 > limits.max_issuers as usize {
+		return Err(CliError::input(format!(
+			"a collection has at most {} issuers, the signer included; drop some --co-issuer",
+			limits.max_issuers
+		)));
+	}
+	if args.max_transfers_per_window > 0 && args.window_blocks == 0 {
+		return Err(CliError::input(
+			"--max-transfers-per-window needs --window-blocks of at least 1",
+		));
+	}
+	let metadata = args.metadata.resolve(limits.max_uri_length)?;
+	let policy = TransferPolicy {
+		transferable: !args.not_transferable,
+		min_holding_blocks: args.min_holding_blocks,
+		max_transfers_per_window: args.max_transfers_per_window,
+		window_blocks: args.window_blocks,
+	};
+	let call = collectibles::create_collection(
+		&args.name,
+		&args.description,
+		metadata,
+		args.max_supply,
+		policy,
+		args.co_issuers,
+		args.custodian,
+	);
+	let subject = Subject::default().signed_by(signer.account_id());
+	let done = client
+		.submit(&call, &signer)
+		.await
+		.map_err(|e| CliError::chain(&e, &subject))?;
+	let collection = event_number(&done, "CollectionCreated", "collection");
+	let number = collection.map_or_else(|| "?".into(), |c| c.to_string());
+	Ok(Output::transaction(
+		format!(
+			"Created collection {number} \"{}\" (max supply {}).",
+			args.name, args.max_supply
+		),
+		&done,
+		json!({ "collection": collection }),
+	))
+}
+
+/// A number field of the first `Collectibles` event `name` of a transaction.
+pub fn event_number(done: &Finalized, name: &str, field: &str) -> Option<u32> {
+	done.events
+		.iter()
+		.find(|e| e.pallet == "Collectibles" && e.name == name)
+		.and_then(|e| e.fields.at(field))
+		.and_then(|v| v.as_u128())
+		.and_then(|n| u32::try_from(n).ok())
+}
+
+fn shown(info: &CollectionInfo) -> Output {
+	let issuers: Vec<String> = info.issuers.iter().map(|a| a.to_string()).collect();
+	let policy = &info.policy;
+	let transfers = if !policy.transferable {
+		"not transferable".to_string()
+	} else {
+		let mut text = format!(
+			"transferable after {} blocks of holding",
+			policy.min_holding_blocks
+		);
+		if policy.max_transfers_per_window > 0 {
+			text.push_str(&format!(
+				", at most {} per {} blocks",
+				policy.max_transfers_per_window, policy.window_blocks
+			));
+		}
+		text
+	};
+	let custodian = info.custodian.as_ref().map(|c| c.to_string());
+	Output::new(
+		table(&[
+			("Collection", info.collection.to_string()),
+			("Name", text_of(&info.name)),
+			("Description", text_of(&info.description)),
+			("Issuers", issuers.join(", ")),
+			("Minted", format!("{} of {}", info.minted, info.max_supply)),
+			("Transfers", transfers),
+			("Metadata", text_of(&info.metadata_uri)),
+			("Metadata SHA-256", hex32(&info.metadata_sha256)),
+			(
+				"Custodian",
+				custodian.clone().unwrap_or_else(|| "none".into()),
+			),
+			("Created at block", info.created_at.to_string()),
+		]),
+		json!({
+			"collection": info.collection,
+			"name": text_of(&info.name),
+			"description": text_of(&info.description),
+			"issuers": issuers,
+			"minted": info.minted,
+			"max_supply": info.max_supply,
+			"policy": {
+				"transferable": policy.transferable,
+				"min_holding_blocks": policy.min_holding_blocks,
+				"max_transfers_per_window": policy.max_transfers_per_window,
+				"window_blocks": policy.window_blocks,
+			},
+			"metadata_uri": text_of(&info.metadata_uri),
+			"metadata_sha256": hex32(&info.metadata_sha256),
+			"custodian": custodian,
+			"created_at": info.created_at,
+		}),
+	)
+}

@@ -1,0 +1,261 @@
+//! `registry import`: a whole catalogue from a manifest, in batches, resumable.
+
+use std::{
+	io::IsTerminal,
+	path::{Path, PathBuf},
+	time::{Duration, Instant},
+};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use registry_client::{
+	collectibles::CollectionId,
+	explain::Subject,
+	import::{self, ImportError, Options, Outcome},
+	manifest::{self, Format},
+};
+use serde_json::json;
+
+use crate::{context::Context, errors::CliError, output::Output};
+
+pub const LONG_ABOUT: &str = "\
+Register a whole catalogue from a CSV or JSON manifest, resuming where it stopped.
+
+The manifest's rows are checked first, all of them: if any row is wrong, or disagrees with \
+what the collection already holds, the problems are listed by row and nothing is submitted. \
+The rows are then minted in batches (`mint_batch`, at most the chain's MaxBatchSize each), \
+several batches in flight at once, and followed until finalized.
+
+An interrupted import resumes: run the same command again. Rows whose serial the collection \
+already holds with the same content are skipped; the chain, not a local file, says what is \
+done, and it never registers a serial or a content twice in a collection.
+
+MANIFEST FORMAT
+
+CSV with a header line naming its columns in any order, or JSON: an array of objects with \
+the same keys. Values are trimmed; an empty value is an absent one. Unknown columns are \
+refused.
+
+  serial            required  edition or serial number, unique in the collection
+  content_sha256    one of    the content's SHA-256 (64 hex digits, 0x optional)
+  file              these two the content's file, hashed while reading (relative to the
+                              manifest's folder); with both, the file must match the hash
+  metadata_uri      required  where the item's metadata document lives
+  metadata_sha256   one of    the metadata document's SHA-256
+  metadata_file     these two the metadata document's file, hashed while reading
+  catalogue_number  optional  catalogue number of the physical object
+  creator           optional  SS58 address or 0x public key; default the signer
+  owner             optional  the first holder, an active member; default the signer
+
+Example:
+
+  serial,file,metadata_uri,metadata_sha256,catalogue_number
+  1,scans/0001.tif,https://museum.example/objects/1.json,9f86d08…,M-0001
+
+THE REPORT
+
+A CSV file, one line per manifest row after a header: row,serial,content_sha256,result \
+where the result is `item N`, `skipped: already registered as item N` or `error: …`. \
+The command exits 0 only if every row is registered.";
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+	/// The manifest: a .csv or .json file.
+	#[arg(value_name = "MANIFEST")]
+	manifest: PathBuf,
+	/// The collection to mint in; the signer is one of its issuers.
+	#[arg(long)]
+	collection: CollectionId,
+	/// The manifest's format, when its extension does not tell.
+	#[arg(long, value_enum)]
+	format: Option<FormatArg>,
+	/// Where to write the report; default MANIFEST's name with .report.csv.
+	#[arg(long, value_name = "FILE")]
+	report: Option<PathBuf>,
+	/// Rows per batch; default and most the chain's MaxBatchSize.
+	#[arg(long, value_name = "N")]
+	batch_size: Option<u32>,
+	/// Batches submitted and not yet finalized, at most.
+	#[arg(long, value_name = "N", default_value_t = 8)]
+	in_flight: usize,
+	/// Mint the items as drafts, whose metadata may still be corrected in place.
+	#[arg(long)]
+	draft: bool,
+	/// Check the manifest against the chain and say what would be minted; submit nothing.
+	#[arg(long)]
+	dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+	Csv,
+	Json,
+}
+
+pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
+	let format = args.format.map(|f| match f {
+		FormatArg::Csv => Format::Csv,
+		FormatArg::Json => Format::Json,
+	});
+	let rows = manifest::read(&args.manifest, format)
+		.map_err(|invalid| CliError::input(invalid.to_string()))?;
+	let signer = context.signer()?;
+	let client = context.connect().await?;
+	let mut options = Options::new(args.collection);
+	options.in_flight = args.in_flight.max(1);
+	options.draft = args.draft;
+	if let Some(size) = args.batch_size {
+		if size == 0 {
+			return Err(CliError::input("--batch-size must be at least 1"));
+		}
+		options.batch_size = size;
+	}
+
+	let subject = Subject::collection(args.collection).signed_by(signer.account_id());
+	let failed_to_start = |error: ImportError| match error {
+		ImportError::Invalid(invalid) => CliError::input(invalid.to_string()),
+		ImportError::UnknownCollection(collection) => CliError::not_found(format!(
+			"--collection {collection}: collection {collection} does not exist"
+		)),
+		ImportError::Chain(error) => CliError::chain(&error, &subject),
+		other => CliError::input(other.to_string()),
+	};
+	let plan = import::plan(&client, &signer, &rows, &options)
+		.await
+		.map_err(failed_to_start)?;
+	let batch_size = options.batch_size.min(plan.limits.max_batch_size).max(1) as usize;
+	let batches = plan.to_mint.len().div_ceil(batch_size);
+	let planned = format!(
+		"{} rows: {} already registered, {} to mint in {batches} batch{} of up to {batch_size}.",
+		rows.len(),
+		plan.registered.len(),
+		plan.to_mint.len(),
+		if batches == 1 { "" } else { "es" },
+	);
+	if args.dry_run {
+		return Ok(Output::new(
+			format!("{planned}\nDry run: nothing was submitted."),
+			json!({
+				"collection": args.collection,
+				"rows": rows.len(),
+				"already_registered": plan.registered.len(),
+				"to_mint": plan.to_mint.len(),
+				"batches": batches,
+				"batch_size": batch_size,
+			}),
+		));
+	}
+	if !context.json() {
+		eprintln!("{planned}");
+	}
+
+	let bar = progress_bar(rows.len() as u64, context.json());
+	bar.inc(plan.registered.len() as u64);
+	let started = Instant::now();
+	let run = import::run(&client, &signer, &rows, &plan, &options, |n| bar.inc(n)).await;
+	bar.finish_and_clear();
+	let (results, fatal) = run.map_err(failed_to_start)?;
+	let seconds = started.elapsed().as_secs_f64();
+
+	let report = args
+		.report
+		.clone()
+		.unwrap_or_else(|| default_report(&args.manifest));
+	import::write_report(&report, &results).map_err(|e| {
+		CliError::new(
+			"io",
+			format!("cannot write the report {}: {e}", report.display()),
+		)
+	})?;
+	let count = |f: fn(&Outcome) -> bool| results.iter().filter(|r| f(&r.outcome)).count();
+	let minted = count(|o| matches!(o, Outcome::Minted(_)));
+	let skipped = count(|o| matches!(o, Outcome::AlreadyRegistered(_)));
+	let failed = count(|o| matches!(o, Outcome::Failed(_)));
+	let rate = if seconds > 0.0 {
+		minted as f64 / seconds
+	} else {
+		0.0
+	};
+	let mut text = format!(
+		"Minted {minted} items in collection {} in {} ({rate:.0} items/s); {skipped} were \
+		 already registered; {failed} failed.\nReport: {}",
+		args.collection,
+		duration(seconds),
+		report.display()
+	);
+	if failed > 0 {
+		text.push_str("\nRun the same command again to retry the rows that failed.");
+	}
+	let mut output = Output::new(
+		text,
+		json!({
+			"collection": args.collection,
+			"rows": rows.len(),
+			"minted": minted,
+			"already_registered": skipped,
+			"failed": failed,
+			"seconds": seconds,
+			"items_per_second": rate,
+			"report": report.display().to_string(),
+			"error": fatal.as_ref().map(|e| registry_client::explain::sentence(e, &subject)),
+		}),
+	);
+	if let Some(error) = &fatal {
+		output.notes.push(format!(
+			"error: the import stopped: {}",
+			CliError::chain(error, &subject).message
+		));
+	}
+	output.ok = failed == 0 && fatal.is_none();
+	Ok(output)
+}
+
+/// `catalogue.csv` → `catalogue.report.csv`, beside it.
+fn default_report(manifest: &Path) -> PathBuf {
+	let stem = manifest
+		.file_stem()
+		.map(|s| s.to_string_lossy().into_owned())
+		.unwrap_or_else(|| "import".into());
+	manifest.with_file_name(format!("{stem}.report.csv"))
+}
+
+fn duration(seconds: f64) -> String {
+	if seconds < 120.0 {
+		format!("{seconds:.1} s")
+	} else {
+		let whole = Duration::from_secs_f64(seconds).as_secs();
+		format!("{} min {} s", whole / 60, whole % 60)
+	}
+}
+
+/// A bar on standard error, only where a person watches it.
+fn progress_bar(total: u64, json: bool) -> ProgressBar {
+	let target = if json || !std::io::stderr().is_terminal() {
+		ProgressDrawTarget::hidden()
+	} else {
+		ProgressDrawTarget::stderr()
+	};
+	let bar = ProgressBar::with_draw_target(Some(total), target);
+	if let Ok(style) = ProgressStyle::with_template(
+		"{elapsed_precise} [{bar:40}] {pos}/{len} rows, {per_sec}, about {eta} left",
+	) {
+		bar.set_style(style.progress_chars("=> "));
+	}
+	bar
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_report_goes_beside_the_manifest() {
+		assert_eq!(
+			default_report(Path::new("/data/catalogue.csv")),
+			PathBuf::from("/data/catalogue.report.csv")
+		);
+		assert_eq!(
+			default_report(Path::new("items.json")),
+			PathBuf::from("items.report.csv")
+		);
+	}
+}

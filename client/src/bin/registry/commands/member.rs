@@ -1,0 +1,170 @@
+//! `registry member`: admission, suspension, reinstatement, removal, and member reads.
+
+use registry_client::{
+	explain::Subject,
+	members::{self, AuthorizedBy, MemberStatus, Role},
+	subxt::transactions::Payload,
+	AccountId32, H256,
+};
+use serde_json::json;
+
+use crate::{
+	args::{account, sha256},
+	context::Context,
+	errors::CliError,
+	output::{hex32, table, Output},
+};
+
+/// A role, as written on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+	Registrar,
+	Institution,
+	Creator,
+	Regulator,
+	Arbiter,
+}
+
+impl From<RoleArg> for Role {
+	fn from(role: RoleArg) -> Self {
+		match role {
+			RoleArg::Registrar => Role::Registrar,
+			RoleArg::Institution => Role::Institution,
+			RoleArg::Creator => Role::Creator,
+			RoleArg::Regulator => Role::Regulator,
+			RoleArg::Arbiter => Role::Arbiter,
+		}
+	}
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+	/// Admit an account with roles. The signer is a registrar; only the consortium grants
+	/// the registrar and regulator roles.
+	Admit {
+		/// The account to admit.
+		#[arg(value_parser = account)]
+		account: AccountId32,
+		/// A role; repeat or separate with commas for several.
+		#[arg(
+			long = "role",
+			value_name = "ROLE",
+			required = true,
+			value_delimiter = ','
+		)]
+		roles: Vec<RoleArg>,
+		/// Salted SHA-256 of the off-chain real-name record, which stays off chain.
+		#[arg(long, value_name = "HASH", value_parser = sha256)]
+		identity_hash: H256,
+	},
+	/// Suspend a member: the pool refuses its transactions until it is reinstated.
+	Suspend {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+	},
+	/// Reinstate a suspended member.
+	Reinstate {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+	},
+	/// Remove a member; its history stays in past events.
+	Remove {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+	},
+	/// Show a member: roles, status, and who admitted it.
+	Show {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+	},
+}
+
+pub async fn run(command: Command, context: &Context) -> Result<Output, CliError> {
+	match command {
+		Command::Show { account } => show(account, context).await,
+		Command::Admit {
+			account,
+			roles,
+			identity_hash,
+		} => {
+			let roles: Vec<Role> = roles.into_iter().map(Role::from).collect();
+			let names: Vec<&str> = roles.iter().map(Role::name).collect();
+			let done = format!("Admitted {account} as {}.", names.join(", "));
+			let call = members::admit(account.clone(), &roles, identity_hash);
+			submit(context, &call, account, done).await
+		}
+		Command::Suspend { account } => {
+			let done =
+				format!("Suspended {account}: the pool refuses its transactions until reinstated.");
+			submit(context, &members::suspend(account.clone()), account, done).await
+		}
+		Command::Reinstate { account } => {
+			let done = format!("Reinstated {account}.");
+			submit(context, &members::reinstate(account.clone()), account, done).await
+		}
+		Command::Remove { account } => {
+			let done = format!("Removed {account}.");
+			submit(context, &members::remove(account.clone()), account, done).await
+		}
+	}
+}
+
+async fn submit<Call: Payload>(
+	context: &Context,
+	call: &Call,
+	account: AccountId32,
+	done: String,
+) -> Result<Output, CliError> {
+	let signer = context.signer()?;
+	let client = context.connect().await?;
+	let subject = Subject::account(account.clone()).signed_by(signer.account_id());
+	let finalized = client
+		.submit(call, &signer)
+		.await
+		.map_err(|e| CliError::chain(&e, &subject))?;
+	Ok(Output::transaction(
+		done,
+		&finalized,
+		json!({ "account": account.to_string() }),
+	))
+}
+
+async fn show(account: AccountId32, context: &Context) -> Result<Output, CliError> {
+	let client = context.connect().await?;
+	let record = client
+		.member(&account)
+		.await?
+		.ok_or_else(|| CliError::not_found(format!("{account} is not a member")))?;
+	let roles: Vec<&str> = record.roles.iter().map(Role::name).collect();
+	let status = match record.status {
+		MemberStatus::Active => "active",
+		MemberStatus::Suspended => "suspended",
+	};
+	let admitted_by = match &record.admitted_by {
+		AuthorizedBy::Genesis => "genesis".to_string(),
+		AuthorizedBy::Consortium => "the consortium".to_string(),
+		AuthorizedBy::Registrar(registrar) => format!("registrar {registrar}"),
+	};
+	let identity = record.identity_hash.as_ref().map(hex32);
+	Ok(Output::new(
+		table(&[
+			("Account", account.to_string()),
+			("Roles", roles.join(", ")),
+			("Status", status.into()),
+			("Admitted by", admitted_by.clone()),
+			("Admitted at block", record.admitted_at.to_string()),
+			(
+				"Identity hash",
+				identity.clone().unwrap_or_else(|| "none".into()),
+			),
+		]),
+		json!({
+			"account": account.to_string(),
+			"roles": roles,
+			"status": status,
+			"admitted_by": admitted_by,
+			"admitted_at": record.admitted_at,
+			"identity_hash": identity,
+		}),
+	))
+}

@@ -1,0 +1,80 @@
+//! `registry`: the registry chain from the command line.
+//!
+//! One command per call of the chain, read commands beside them, and `import` for whole
+//! catalogues. Each command group lives in its own module under `commands/`, exposes a clap
+//! `Command` (or `Args`) and an async `run`, and is one line in [`Command`] and in [`run`].
+
+mod args;
+mod commands;
+mod context;
+mod errors;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use commands::{collection, find, hash, import, item, key, member};
+use context::{Context, Global};
+
+const AFTER_HELP: &str = "\
+Every command that talks to the chain takes --node (or REGISTRY_NODE_URL); commands that \
+sign take --key FILE (or REGISTRY_KEY), a file written by `registry key generate`, or \
+--key-uri URI (or REGISTRY_KEY_URI), e.g. //Alice on a development chain.
+
+Exit status: 0 on success, 1 when the command failed (the message says why), 2 when the \
+command line itself is wrong.";
+
+/// The registry chain from the command line: keys, fingerprints, collections, items, members
+/// and catalogue imports.
+#[derive(Parser)]
+#[command(name = "registry", version, after_help = AFTER_HELP)]
+struct Cli {
+	#[command(flatten)]
+	global: Global,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Make and inspect ed25519 signing keys.
+	#[command(subcommand)]
+	Key(key::Command),
+	/// Print the SHA-256 content fingerprint of files of any size.
+	Hash(hash::Args),
+	/// Create and show collections.
+	#[command(subcommand)]
+	Collection(collection::Command),
+	/// Mint, show, list, give away, freeze, unfreeze, issue, correct and retire items.
+	#[command(subcommand)]
+	Item(item::Command),
+	/// Admit, suspend, reinstate, remove and show members.
+	#[command(subcommand)]
+	Member(member::Command),
+	/// Find the items registered for a content hash or a file.
+	Find(find::Args),
+	/// Register a whole catalogue from a CSV or JSON manifest, resuming where it stopped.
+	#[command(long_about = import::LONG_ABOUT)]
+	Import(import::Args),
+}
+
+async fn run(command: Command, context: &Context) -> Result<output::Output, errors::CliError> {
+	match command {
+		Command::Key(command) => key::run(command, context).await,
+		Command::Hash(args) => hash::run(args, context).await,
+		Command::Collection(command) => collection::run(command, context).await,
+		Command::Item(command) => item::run(command, context).await,
+		Command::Member(command) => member::run(command, context).await,
+		Command::Find(args) => find::run(args, context).await,
+		Command::Import(args) => import::run(args, context).await,
+	}
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	let context = Context::new(cli.global);
+	let result = run(cli.command, &context).await;
+	output::finish(result, context.json())
+}

@@ -1,0 +1,294 @@
+//! The runtime's records turned into the RPC's readable JSON ([`registry_rpc_types`]): SS58
+//! addresses, `0x` hashes, text where the chain holds text, dates, and enums by name.
+
+use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
+use registry_rpc_types as json;
+use registry_runtime::{
+	pallet_collectibles::{CollectionInfo, Freeze, ItemInfo, ItemState, TransferPolicy},
+	pallet_rights::{
+		AttestationView, AuthorVersionView, DisputeStatus, DisputeView, LicenceView, Revocation,
+		RightSet, RightsAt, ScopeView, TerritoryView, UnitSource, UnitView, WorkView,
+	},
+	AccountId, BlockNumber,
+};
+
+/// An account as its SS58 address.
+pub fn address(account: &AccountId) -> String {
+	account.to_ss58check()
+}
+
+/// A hash as `0x` and 64 hex digits.
+pub fn hex_hash(hash: &H256) -> String {
+	format!("0x{}", hex::encode(hash.as_bytes()))
+}
+
+/// Bytes the chain holds as text (names, titles, URIs): the text when it is UTF-8, else `0x`
+/// and hex, so nothing is lost.
+pub fn text(bytes: &[u8]) -> String {
+	match std::str::from_utf8(bytes) {
+		Ok(text) => text.to_string(),
+		Err(_) => format!("0x{}", hex::encode(bytes)),
+	}
+}
+
+fn rights(set: RightSet) -> Vec<String> {
+	json::right_names(set.0)
+}
+
+fn metadata(uri: &[u8], sha256: &H256) -> json::Metadata {
+	json::Metadata {
+		uri: text(uri),
+		sha256: hex_hash(sha256),
+	}
+}
+
+fn freeze(freeze: &Freeze<AccountId, BlockNumber>) -> json::Freeze {
+	json::Freeze {
+		by: address(&freeze.by),
+		reason: freeze.reason,
+		evidence: hex_hash(&freeze.evidence),
+		at_block: freeze.at,
+	}
+}
+
+/// A collectible.
+pub fn item(item: &ItemInfo<AccountId, BlockNumber>) -> json::Item {
+	let (state, retired_reason) = match item.state {
+		ItemState::Draft => ("draft", None),
+		ItemState::Issued => ("issued", None),
+		ItemState::Retired { reason } => ("retired", Some(reason)),
+	};
+	json::Item {
+		collection: item.collection,
+		item: item.item,
+		content_sha256: hex_hash(&item.content),
+		metadata: metadata(&item.metadata_uri, &item.metadata_sha256),
+		metadata_version: item.metadata_version,
+		serial: item.serial,
+		creator: address(&item.creator),
+		catalogue_number: item.catalogue_number.as_deref().map(text),
+		owner: address(&item.owner),
+		minted_at_block: item.minted_at,
+		held_since_block: item.held_since,
+		transferable_from_block: item.transferable_from,
+		state: state.into(),
+		retired_reason,
+		frozen: item.frozen.as_ref().map(freeze),
+	}
+}
+
+fn policy(policy: &TransferPolicy<BlockNumber>) -> json::Policy {
+	json::Policy {
+		transferable: policy.transferable,
+		// There is no consideration anywhere: every transfer is a gift.
+		gift_only: true,
+		min_holding_blocks: policy.min_holding_blocks,
+		max_transfers_per_window: policy.max_transfers_per_window,
+		window_blocks: policy.window_blocks,
+	}
+}
+
+/// A collection.
+pub fn collection(collection: &CollectionInfo<AccountId, BlockNumber>) -> json::Collection {
+	json::Collection {
+		collection: collection.collection,
+		issuers: collection.issuers.iter().map(address).collect(),
+		name: text(&collection.name),
+		description: text(&collection.description),
+		metadata: metadata(&collection.metadata_uri, &collection.metadata_sha256),
+		max_supply: collection.max_supply,
+		minted: collection.minted,
+		policy: policy(&collection.policy),
+		custodian: collection.custodian.as_ref().map(address),
+		created_at_block: collection.created_at,
+	}
+}
+
+fn codes(list: &[[u8; 2]]) -> Vec<String> {
+	list.iter().map(|code| text(code)).collect()
+}
+
+fn territory(territory: &TerritoryView) -> json::Territory {
+	match territory {
+		TerritoryView::Including(list) => json::Territory {
+			worldwide: false,
+			including: Some(codes(list)),
+			excluding: None,
+		},
+		TerritoryView::Excluding(list) => json::Territory {
+			worldwide: list.is_empty(),
+			including: None,
+			excluding: Some(codes(list)),
+		},
+	}
+}
+
+fn scope(scope: &ScopeView) -> json::Scope {
+	json::Scope {
+		rights: rights(scope.rights),
+		territory: territory(&scope.territory),
+		term: json::Term {
+			start: json::date(scope.term.start),
+			end: scope.term.end.map(json::date),
+		},
+	}
+}
+
+/// A unit of economic rights.
+pub fn unit(unit: &UnitView<AccountId, BlockNumber>) -> json::Unit {
+	json::Unit {
+		unit: unit.unit,
+		work: unit.work,
+		scope: scope(&unit.scope),
+		holders: unit.holders.iter().map(address).collect(),
+		threshold: unit.threshold,
+		parent: unit.parent,
+		created_at_block: unit.created_at,
+		created_by: match unit.created_by_action {
+			UnitSource::Registration => "registration",
+			UnitSource::Split => "split",
+			UnitSource::Assignment => "assignment",
+		}
+		.into(),
+		ended_at_block: unit.ended_at,
+	}
+}
+
+fn revocation(revocation: &Revocation<BlockNumber>) -> json::Revocation {
+	json::Revocation {
+		reason: revocation.reason,
+		at_block: revocation.at,
+	}
+}
+
+/// A licence.
+pub fn licence(licence: &LicenceView<AccountId, BlockNumber>) -> json::Licence {
+	json::Licence {
+		licence: licence.licence,
+		work: licence.work,
+		unit: licence.unit,
+		grantors: licence.grantors.iter().map(address).collect(),
+		licensee: address(&licence.licensee),
+		scope: scope(&licence.scope),
+		exclusive: licence.exclusive,
+		expires_on: licence.expires_on.map(json::date),
+		granted_at_block: licence.granted_at,
+		revoked: licence.revoked.as_ref().map(revocation),
+	}
+}
+
+fn attestation(attestation: &AttestationView<AccountId, BlockNumber>) -> json::Attestation {
+	json::Attestation {
+		attester: address(&attestation.attester),
+		claim_hash: hex_hash(&attestation.claim_hash),
+		evidence: attestation.evidence.as_ref().map(hex_hash),
+		at_block: attestation.at,
+		revoked: attestation.revoked.as_ref().map(revocation),
+	}
+}
+
+fn dispute(dispute: &DisputeView<AccountId, BlockNumber>) -> json::Dispute {
+	let (status, arbiter, ruling, at, version) = match &dispute.status {
+		DisputeStatus::Open => ("open", None, None, None, None),
+		DisputeStatus::Upheld {
+			by,
+			ruling,
+			at,
+			version,
+		} => ("upheld", Some(by), Some(ruling), Some(*at), Some(*version)),
+		DisputeStatus::Rejected { by, ruling, at } => {
+			("rejected", Some(by), Some(ruling), Some(*at), None)
+		}
+	};
+	json::Dispute {
+		dispute: dispute.dispute,
+		opened_by: address(&dispute.opened_by),
+		evidence: hex_hash(&dispute.evidence),
+		opened_at_block: dispute.opened_at,
+		status: status.into(),
+		arbiter: arbiter.map(address),
+		ruling_hash: ruling.map(hex_hash),
+		ruled_at_block: at,
+		author_version: version,
+	}
+}
+
+fn author_version(version: &AuthorVersionView<AccountId, BlockNumber>) -> json::AuthorVersion {
+	json::AuthorVersion {
+		version: version.version,
+		authors: version.authors.iter().map(address).collect(),
+		at_block: version.at,
+		dispute: version.dispute,
+	}
+}
+
+/// A work with everything recorded about it.
+pub fn work(work: &WorkView<AccountId, BlockNumber>) -> json::Work {
+	json::Work {
+		work: work.work,
+		content_sha256: hex_hash(&work.content),
+		title: text(&work.title),
+		metadata: metadata(&work.metadata_uri, &work.metadata_sha256),
+		created_on: json::date(work.created_on),
+		registrant: address(&work.registrant),
+		registered_at_block: work.registered_at,
+		parents: work.parents.clone(),
+		derivatives: work.derivatives.clone(),
+		authors: work.authors.iter().map(address).collect(),
+		moral_rights: rights(work.moral_rights),
+		author_history: work.author_history.iter().map(author_version).collect(),
+		attestations: work.attestations.iter().map(attestation).collect(),
+		disputes: work.disputes.iter().map(dispute).collect(),
+		units: work.units.iter().map(unit).collect(),
+		licences: work.licences.iter().map(licence).collect(),
+	}
+}
+
+/// A work's rights map: `rights` of the work `work`.
+pub fn rights_map(
+	work: &WorkView<AccountId, BlockNumber>,
+	map: &RightsAt<AccountId, BlockNumber>,
+) -> json::Rights {
+	json::Rights {
+		work: map.work,
+		at_block: map.at,
+		moral_rights: rights(work.moral_rights),
+		authors: work.authors.iter().map(address).collect(),
+		units: map.units.iter().map(unit).collect(),
+		licences: map.licences.iter().map(licence).collect(),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn text_falls_back_to_hex_for_bytes_that_are_not_utf8() {
+		assert_eq!(text(b"ipfs://x"), "ipfs://x");
+		assert_eq!(text(&[0xff, 0x00]), "0xff00");
+	}
+
+	#[test]
+	fn a_worldwide_territory_says_so_and_lists_read_as_codes() {
+		let world = territory(&TerritoryView::Excluding(vec![]));
+		assert!(world.worldwide);
+		let listed = territory(&TerritoryView::Including(vec![*b"CN", *b"FR"]));
+		assert!(!listed.worldwide);
+		assert_eq!(
+			listed.including,
+			Some(vec!["CN".to_string(), "FR".to_string()])
+		);
+	}
+
+	#[test]
+	fn the_runtime_right_bits_match_the_names() {
+		assert_eq!(
+			rights(RightSet::NETWORK_DISSEMINATION),
+			vec!["informationNetworkDissemination"]
+		);
+		assert_eq!(rights(RightSet::COMPILATION), vec!["compilation"]);
+		assert_eq!(rights(RightSet::INTEGRITY), vec!["integrity"]);
+		assert_eq!(rights(RightSet::ECONOMIC).len(), 12);
+	}
+}

@@ -1,0 +1,223 @@
+//! `registry_*`: collectibles and works, read at the finalized head and answered as readable
+//! JSON ([`super::json`]).
+//!
+//! Each method wraps the runtime APIs `CollectiblesApi` and `RightsApi`, which `state_call`
+//! reaches too; this layer checks the parameters, pages the answers and names what is missing.
+
+use std::sync::Arc;
+
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use polkadot_sdk::{sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend};
+use registry_runtime::{
+	opaque::Block,
+	pallet_collectibles::{CollectiblesApi, CollectionId, ItemId},
+	pallet_rights::{RightsApi, RightsAt, WorkId},
+	AccountId, BlockNumber,
+};
+
+use registry_rpc_types::{Collection, ContentMatches, Item, ItemsPage, Rights, Work};
+
+use super::{
+	json::{self, address, hex_hash},
+	params::{self, chain_error, not_found},
+};
+
+/// Items one page of `registry_itemsByOwner` returns unless asked for fewer.
+pub const DEFAULT_PAGE: u32 = 50;
+/// The most items one page returns.
+pub const MAX_PAGE: u32 = 100;
+
+/// The registry's read methods.
+#[rpc(server)]
+pub trait RegistryApi {
+	/// One collectible.
+	#[method(name = "registry_getItem")]
+	fn get_item(&self, collection: CollectionId, item: ItemId) -> RpcResult<Item>;
+
+	/// One collection.
+	#[method(name = "registry_getCollection")]
+	fn get_collection(&self, collection: CollectionId) -> RpcResult<Collection>;
+
+	/// A page of the items `owner` (SS58) holds, after `cursor` (`[collection, item]`), at
+	/// most `pageSize` (1 to 100, default 50).
+	#[method(name = "registry_itemsByOwner")]
+	fn items_by_owner(
+		&self,
+		owner: String,
+		page_size: Option<u32>,
+		cursor: Option<(CollectionId, ItemId)>,
+	) -> RpcResult<ItemsPage>;
+
+	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits).
+	#[method(name = "registry_findByContentHash")]
+	fn find_by_content_hash(&self, content: String) -> RpcResult<ContentMatches>;
+
+	/// A work with its authors, attestations, disputes, units and licences.
+	#[method(name = "registry_getWork")]
+	fn get_work(&self, work: WorkId) -> RpcResult<Work>;
+
+	/// A work's rights map: its moral rights and authors, its units of economic rights and
+	/// their licences; now, or as they stood at the end of block `atBlock`.
+	#[method(name = "registry_rightsOf")]
+	fn rights_of(&self, work: WorkId, at_block: Option<BlockNumber>) -> RpcResult<Rights>;
+}
+
+/// [`RegistryApiServer`] over a client of the chain.
+pub struct Registry<C> {
+	client: Arc<C>,
+}
+
+impl<C> Registry<C> {
+	/// Reads through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+impl<C> Registry<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api:
+		CollectiblesApi<Block, AccountId, BlockNumber> + RightsApi<Block, AccountId, BlockNumber>,
+{
+	fn item(&self, collection: CollectionId, item: ItemId) -> RpcResult<Option<Item>> {
+		let at = self.client.info().finalized_hash;
+		let found = self
+			.client
+			.runtime_api()
+			.item(at, collection, item)
+			.map_err(chain_error)?;
+		Ok(found.as_ref().map(json::item))
+	}
+
+	fn work(&self, work: WorkId) -> RpcResult<Work> {
+		let at = self.client.info().finalized_hash;
+		let found = self
+			.client
+			.runtime_api()
+			.work(at, work)
+			.map_err(chain_error)?;
+		found
+			.as_ref()
+			.map(json::work)
+			.ok_or_else(|| not_found(format!("no work has number {work}")))
+	}
+}
+
+impl<C> RegistryApiServer for Registry<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api:
+		CollectiblesApi<Block, AccountId, BlockNumber> + RightsApi<Block, AccountId, BlockNumber>,
+{
+	fn get_item(&self, collection: CollectionId, item: ItemId) -> RpcResult<Item> {
+		self.item(collection, item)?
+			.ok_or_else(|| not_found(format!("collection {collection} has no item {item}")))
+	}
+
+	fn get_collection(&self, collection: CollectionId) -> RpcResult<Collection> {
+		let at = self.client.info().finalized_hash;
+		let found = self
+			.client
+			.runtime_api()
+			.collection(at, collection)
+			.map_err(chain_error)?;
+		found
+			.as_ref()
+			.map(json::collection)
+			.ok_or_else(|| not_found(format!("no collection has number {collection}")))
+	}
+
+	fn items_by_owner(
+		&self,
+		owner: String,
+		page_size: Option<u32>,
+		cursor: Option<(CollectionId, ItemId)>,
+	) -> RpcResult<ItemsPage> {
+		let owner = params::account("owner", &owner)?;
+		let limit = params::page_size(page_size, DEFAULT_PAGE, MAX_PAGE)?;
+		let at = self.client.info().finalized_hash;
+		let api = self.client.runtime_api();
+		// One more than the page, to know whether another page follows.
+		let keys = api
+			.items_of_owner(at, owner.clone(), cursor, limit.saturating_add(1))
+			.map_err(chain_error)?;
+		let more = keys.len() > limit as usize;
+		let mut items = Vec::with_capacity(limit as usize);
+		for (collection, item) in keys.into_iter().take(limit as usize) {
+			if let Some(info) = api.item(at, collection, item).map_err(chain_error)? {
+				items.push(json::item(&info));
+			}
+		}
+		let next_cursor = more
+			.then(|| items.last().map(|last| (last.collection, last.item)))
+			.flatten();
+		Ok(ItemsPage {
+			owner: address(&owner),
+			items,
+			next_cursor,
+		})
+	}
+
+	fn find_by_content_hash(&self, content: String) -> RpcResult<ContentMatches> {
+		let content = params::hash("content", &content)?;
+		let at = self.client.info().finalized_hash;
+		let api = self.client.runtime_api();
+		let mut collectibles = Vec::new();
+		for (collection, item) in api.items_by_content(at, content).map_err(chain_error)? {
+			if let Some(info) = api.item(at, collection, item).map_err(chain_error)? {
+				collectibles.push(json::item(&info));
+			}
+		}
+		let work = api
+			.work_by_content(at, content)
+			.map_err(chain_error)?
+			.as_ref()
+			.map(json::work);
+		if collectibles.is_empty() && work.is_none() {
+			return Err(not_found(format!(
+				"no collectible and no work has content {}",
+				hex_hash(&content)
+			)));
+		}
+		Ok(ContentMatches {
+			content_sha256: hex_hash(&content),
+			collectibles,
+			work,
+		})
+	}
+
+	fn get_work(&self, work: WorkId) -> RpcResult<Work> {
+		self.work(work)
+	}
+
+	fn rights_of(&self, work: WorkId, at_block: Option<BlockNumber>) -> RpcResult<Rights> {
+		let info = self.client.info();
+		let finalized = info.finalized_number;
+		let api = self.client.runtime_api();
+		let view = api
+			.work(info.finalized_hash, work)
+			.map_err(chain_error)?
+			.ok_or_else(|| not_found(format!("no work has number {work}")))?;
+		let rights = match at_block {
+			// Now: the live units and the licences in force today.
+			None => RightsAt {
+				work,
+				at: finalized,
+				units: view.units.clone(),
+				licences: view.licences.clone(),
+			},
+			Some(at_block) if at_block > finalized => {
+				return Err(params::invalid(format!(
+					"block {at_block} is not finalized yet; the finalized head is block \
+					 {finalized}"
+				)))
+			}
+			Some(at_block) => api
+				.rights_as_of(info.finalized_hash, work, at_block)
+				.map_err(chain_error)?
+				.ok_or_else(|| not_found(format!("no work has number {work}")))?,
+		};
+		Ok(json::rights_map(&view, &rights))
+	}
+}

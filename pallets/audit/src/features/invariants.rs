@@ -1,0 +1,168 @@
+//! Invariants checked after every test and by try-runtime.
+
+use crate::{
+	pallet::{
+		AccountCount, AccountIndex, Alerts, BlockFirstSeq, Config, Head, NextAlertId,
+		OpenAlertCount, OpenAlerts, Pallet, Records, Rules, SubjectCount, SubjectIndex,
+	},
+	record_hash, AlertStatus, BlockStart,
+};
+use polkadot_sdk::{
+	frame_support::ensure, frame_system::pallet_prelude::BlockNumberFor, sp_core::H256,
+	sp_runtime::TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Each record names the previous record's hash and the head names the last one; the block
+	/// index, subject index and account index list exactly the records they should, in log
+	/// order; the open-alert index and count match the open alerts.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_chain()?;
+		Self::check_indices()?;
+		Self::check_alerts()
+	}
+
+	fn check_chain() -> Result<(), TryRuntimeError> {
+		let head = Head::<T>::get();
+		let mut prev = H256::zero();
+		let mut last_block: Option<BlockNumberFor<T>> = None;
+		let mut blocks = 0u64;
+		for seq in 0..head.next_seq {
+			let record = Records::<T>::get(seq).ok_or("a record below the head is missing")?;
+			ensure!(record.seq == seq, "a record holds another sequence number");
+			ensure!(
+				record.prev == prev,
+				"a record's prev is not the previous record's hash"
+			);
+			if last_block != Some(record.block) {
+				ensure!(
+					last_block.is_none_or(|block| block < record.block),
+					"records are out of block order"
+				);
+				ensure!(
+					BlockFirstSeq::<T>::get(blocks)
+						== Some(BlockStart {
+							block: record.block,
+							first_seq: seq
+						}),
+					"the block index misses the first record of a block"
+				);
+				blocks = blocks.saturating_add(1);
+				last_block = Some(record.block);
+			}
+			prev = Self::hash_of(&record);
+			ensure!(
+				prev == record_hash(&record),
+				"the runtime's and the verifier's hashes differ"
+			);
+		}
+		ensure!(
+			Records::<T>::iter_keys().count() as u64 == head.next_seq,
+			"a record lies beyond the head"
+		);
+		ensure!(
+			head.last_hash == prev,
+			"the head's hash is not the last record's"
+		);
+		ensure!(
+			head.blocks == blocks && BlockFirstSeq::<T>::iter_keys().count() as u64 == blocks,
+			"the block index has another length than the blocks with records"
+		);
+		if let Some(block) = last_block {
+			ensure!(
+				head.last_block == block,
+				"the head's block is not the last record's"
+			);
+		}
+		Ok(())
+	}
+
+	fn check_indices() -> Result<(), TryRuntimeError> {
+		let mut subject_entries = 0u64;
+		for (subject, count) in SubjectCount::<T>::iter() {
+			let mut previous = None;
+			for position in 0..count {
+				let seq =
+					SubjectIndex::<T>::get(subject, position).ok_or("a subject index has a gap")?;
+				ensure!(
+					previous.is_none_or(|p| p < seq),
+					"a subject index is out of log order"
+				);
+				ensure!(
+					Records::<T>::get(seq).is_some_and(|r| r.subject == subject),
+					"a subject index lists another subject's record"
+				);
+				previous = Some(seq);
+			}
+			subject_entries = subject_entries.saturating_add(count);
+		}
+		let records = Head::<T>::get().next_seq;
+		ensure!(
+			subject_entries == records && SubjectIndex::<T>::iter_keys().count() as u64 == records,
+			"the subject index does not list each record once"
+		);
+
+		let mut account_entries = 0u64;
+		for (who, count) in AccountCount::<T>::iter() {
+			let mut previous = None;
+			for position in 0..count {
+				let seq =
+					AccountIndex::<T>::get(&who, position).ok_or("an account index has a gap")?;
+				ensure!(
+					previous.is_none_or(|p| p < seq),
+					"an account index is out of log order"
+				);
+				ensure!(
+					Records::<T>::get(seq).is_some_and(|r| r.accounts().contains(&&who)),
+					"an account index lists a record not naming the account"
+				);
+				previous = Some(seq);
+			}
+			account_entries = account_entries.saturating_add(count);
+		}
+		let named = Records::<T>::iter_values()
+			.map(|record| record.accounts().len() as u64)
+			.sum::<u64>();
+		ensure!(
+			account_entries == named && AccountIndex::<T>::iter_keys().count() as u64 == named,
+			"the account index does not list each record once per account it names"
+		);
+		Ok(())
+	}
+
+	fn check_alerts() -> Result<(), TryRuntimeError> {
+		let next = NextAlertId::<T>::get();
+		let mut open = 0u64;
+		for (id, alert) in Alerts::<T>::iter() {
+			ensure!(id < next, "an alert lies beyond the next number");
+			let is_open = alert.status == AlertStatus::Open;
+			ensure!(
+				OpenAlerts::<T>::contains_key(id) == is_open,
+				"the open-alert index disagrees with an alert"
+			);
+			if is_open {
+				open = open.saturating_add(1);
+			}
+			ensure!(
+				Records::<T>::get(alert.seq)
+					.is_some_and(|r| r.subject == alert.subject && r.kind.is_transfer()),
+				"an alert names no transfer of its subject"
+			);
+		}
+		ensure!(
+			Alerts::<T>::iter_keys().count() as u64 == next,
+			"an alert is missing"
+		);
+		ensure!(
+			OpenAlerts::<T>::iter_keys().count() as u64 == open
+				&& OpenAlertCount::<T>::get() == open,
+			"the open-alert count is wrong"
+		);
+		ensure!(
+			Rules::<T>::get().iter().all(Self::is_valid_rule),
+			"an invalid rule is in force"
+		);
+		Ok(())
+	}
+}

@@ -1,0 +1,7 @@
+//! The logic behind the calls and the reporter, one file per capability.
+
+mod alerts;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
+mod log;
+mod rules;

@@ -1,0 +1,106 @@
+//! A runtime with frame-system, members and the audit log.
+
+use crate::{self as pallet_audit};
+use polkadot_sdk::{
+	frame_support::{derive_impl, traits::ConstU32},
+	frame_system::{self, EnsureRoot},
+	sp_io,
+	sp_runtime::BuildStorage,
+};
+use registry_primitives::Role;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(RuntimeCall, RuntimeEvent, RuntimeError, RuntimeOrigin, RuntimeTask)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Members = pallet_members;
+
+	#[runtime::pallet_index(2)]
+	pub type Audit = pallet_audit;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+impl pallet_members::Config for Test {
+	type ConsortiumOrigin = EnsureRoot<u64>;
+	type WeightInfo = ();
+}
+
+/// Transfers of each item kept for the rules.
+pub const TRACKED: u32 = 5;
+
+impl pallet_audit::Config for Test {
+	type Members = Members;
+	type ConsortiumOrigin = EnsureRoot<u64>;
+	type MaxRules = ConstU32<4>;
+	type MaxTrackedTransfers = ConstU32<TRACKED>;
+	type MaxNoteLength = ConstU32<32>;
+	type WeightInfo = ();
+}
+
+/// A registrar, to suspend members in tests.
+pub const REGISTRAR: u64 = 1;
+/// An issuing museum.
+pub const MUSEUM: u64 = 10;
+/// A collector.
+pub const ALICE: u64 = 20;
+/// Another collector.
+pub const BOB: u64 = 21;
+/// A third collector.
+pub const CAROL: u64 = 22;
+/// A regulator.
+pub const REGULATOR: u64 = 30;
+/// Not a member.
+pub const STRANGER: u64 = 99;
+
+fn genesis() -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		members: pallet_members::GenesisConfig {
+			members: vec![
+				(REGISTRAR, vec![Role::Registrar]),
+				(MUSEUM, vec![Role::Institution]),
+				(ALICE, vec![Role::Creator]),
+				(BOB, vec![Role::Creator]),
+				(CAROL, vec![Role::Creator]),
+				(REGULATOR, vec![Role::Regulator]),
+			],
+			rate_limits: vec![],
+		},
+	}
+	.build_storage()
+	.expect("the mock genesis is valid");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test on a fresh chain at block 1, then checks the invariants.
+pub fn new_test_ext(test: impl FnOnce()) {
+	genesis().execute_with(|| {
+		test();
+		Audit::do_try_state().expect("audit invariants hold");
+	});
+}
+
+/// The chain the benchmarks run on as tests.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	genesis()
+}
+
+/// Moves the chain to block `n`.
+pub fn run_to(n: u64) {
+	System::set_block_number(n);
+}

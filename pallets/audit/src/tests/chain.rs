@@ -1,0 +1,342 @@
+//! The hash-chained log: what a record holds, how it is hashed and linked, how it is indexed,
+//! and how `verify_chain` checks an export.
+
+use super::*;
+use codec::Encode;
+use polkadot_sdk::sp_core::H256;
+
+#[test]
+fn the_first_record_has_sequence_zero_and_a_zero_prev() {
+	new_test_ext(|| {
+		System::set_extrinsic_index(2);
+		let seq = report(
+			AuditEntry::new(AuditKind::Frozen, item(7), REGULATOR)
+				.reason(12)
+				.evidence(H256::repeat_byte(9)),
+		);
+		assert_eq!(seq, 0);
+		let stored = record(0);
+		assert_eq!(
+			stored,
+			AuditRecord {
+				seq: 0,
+				block: 1,
+				extrinsic: Some(2),
+				kind: AuditKind::Frozen,
+				subject: item(7),
+				from: None,
+				to: None,
+				authorized_by: REGULATOR,
+				reason: 12,
+				evidence: Some(H256::repeat_byte(9)),
+				prev: H256::zero(),
+			}
+		);
+		assert_eq!(
+			Audit::head(),
+			ChainHead {
+				next_seq: 1,
+				last_hash: record_hash(&stored),
+				last_block: 1,
+				blocks: 1,
+			}
+		);
+	});
+}
+
+#[test]
+fn a_record_after_the_extrinsics_has_no_extrinsic_index() {
+	new_test_ext(|| {
+		// As in `on_finalize`: frame-system takes the index once the extrinsics are applied.
+		polkadot_sdk::frame_support::storage::unhashed::kill(
+			polkadot_sdk::sp_core::storage::well_known_keys::EXTRINSIC_INDEX,
+		);
+		mint(0, ALICE);
+		assert_eq!(record(0).extrinsic, None);
+	});
+}
+
+#[test]
+fn the_record_hash_is_sha256_over_the_fields_in_order() {
+	new_test_ext(|| {
+		System::set_extrinsic_index(1);
+		transfer(3, ALICE, BOB);
+		run_to(5);
+		System::set_extrinsic_index(4);
+		let seq = report(
+			AuditEntry::new(AuditKind::Retired, Subject::Work(8), BOB)
+				.from(BOB)
+				.reason(3)
+				.evidence(H256::repeat_byte(1)),
+		);
+		let stored = record(seq);
+
+		// The layout documented in the module docs, written out field by field.
+		let mut bytes = Vec::new();
+		bytes.extend(1u64.to_le_bytes()); // seq
+		bytes.extend(5u64.to_le_bytes()); // block (u64 in this mock)
+		bytes.extend([1u8]); // extrinsic: Some
+		bytes.extend(4u32.to_le_bytes());
+		bytes.extend([AuditKind::Retired as u8]);
+		bytes.extend([2u8]); // Subject::Work
+		bytes.extend(8u64.to_le_bytes());
+		bytes.extend([1u8]); // from: Some
+		bytes.extend(BOB.to_le_bytes());
+		bytes.extend([0u8]); // to: None
+		bytes.extend(BOB.to_le_bytes()); // authorized_by
+		bytes.extend(3u16.to_le_bytes()); // reason
+		bytes.extend([1u8]); // evidence: Some
+		bytes.extend([1u8; 32]);
+		bytes.extend(record_hash(&record(0)).0); // prev
+
+		assert_eq!(stored.encode(), bytes);
+		let expected = H256(polkadot_sdk::sp_crypto_hashing::sha2_256(&bytes));
+		assert_eq!(record_hash(&stored), expected);
+		assert_eq!(Audit::hash_of(&stored), expected);
+		assert_eq!(Audit::head().last_hash, expected);
+	});
+}
+
+#[test]
+fn each_record_names_the_previous_records_hash() {
+	new_test_ext(|| {
+		mint(0, ALICE);
+		transfer(0, ALICE, BOB);
+		run_to(2);
+		transfer(0, BOB, CAROL);
+		mint(1, BOB);
+		run_to(9);
+		report(AuditEntry::new(
+			AuditKind::CollectionCreated,
+			Subject::Collection(1),
+			MUSEUM,
+		));
+
+		assert_eq!(record(0).prev, H256::zero());
+		for seq in 1..5 {
+			assert_eq!(record(seq).prev, record_hash(&record(seq - 1)));
+		}
+		assert_eq!(Audit::head().last_hash, record_hash(&record(4)));
+		assert_eq!(Audit::head().next_seq, 5);
+	});
+}
+
+#[test]
+fn reporting_emits_no_event() {
+	new_test_ext(|| {
+		for n in 0..10 {
+			mint(n, ALICE);
+		}
+		assert!(audit_events().is_empty());
+		assert!(System::events().is_empty());
+	});
+}
+
+#[test]
+fn the_block_index_notes_the_first_record_of_each_block() {
+	new_test_ext(|| {
+		mint(0, ALICE);
+		mint(1, ALICE);
+		run_to(3);
+		mint(2, ALICE);
+		run_to(7);
+		mint(3, ALICE);
+		mint(4, ALICE);
+		mint(5, ALICE);
+
+		let starts: Vec<_> = (0..3)
+			.map(|n| BlockFirstSeq::<Test>::get(n).map(|s| (s.block, s.first_seq)))
+			.collect();
+		assert_eq!(starts, vec![Some((1, 0)), Some((3, 2)), Some((7, 3))]);
+		assert_eq!(Audit::head().blocks, 3);
+		assert_eq!(Audit::head().last_block, 7);
+	});
+}
+
+#[test]
+fn each_record_is_indexed_under_its_subject() {
+	new_test_ext(|| {
+		mint(0, ALICE);
+		mint(1, ALICE);
+		transfer(0, ALICE, BOB);
+		assert_eq!(SubjectCount::<Test>::get(item(0)), 2);
+		assert_eq!(SubjectCount::<Test>::get(item(1)), 1);
+		assert_eq!(SubjectIndex::<Test>::get(item(0), 0), Some(0));
+		assert_eq!(SubjectIndex::<Test>::get(item(0), 1), Some(2));
+		assert_eq!(SubjectIndex::<Test>::get(item(1), 0), Some(1));
+	});
+}
+
+#[test]
+fn an_account_is_indexed_once_per_record_it_appears_in() {
+	new_test_ext(|| {
+		// Giver and signer are the same account: one index entry, not two.
+		transfer(0, ALICE, BOB);
+		assert_eq!(AccountCount::<Test>::get(ALICE), 1);
+		assert_eq!(AccountCount::<Test>::get(BOB), 1);
+
+		// Three different accounts: one entry each.
+		report(
+			AuditEntry::new(AuditKind::Transferred, item(0), REGULATOR)
+				.from(BOB)
+				.to(CAROL),
+		);
+		assert_eq!(AccountCount::<Test>::get(BOB), 2);
+		assert_eq!(AccountCount::<Test>::get(CAROL), 1);
+		assert_eq!(AccountCount::<Test>::get(REGULATOR), 1);
+
+		// The same account in all three places.
+		report(
+			AuditEntry::new(AuditKind::Transferred, item(1), CAROL)
+				.from(CAROL)
+				.to(CAROL),
+		);
+		assert_eq!(AccountCount::<Test>::get(CAROL), 2);
+
+		// Only a signer.
+		report(AuditEntry::new(
+			AuditKind::CollectionCreated,
+			Subject::Collection(0),
+			MUSEUM,
+		));
+		assert_eq!(AccountCount::<Test>::get(MUSEUM), 1);
+
+		assert_eq!(AccountIndex::<Test>::get(BOB, 0), Some(0));
+		assert_eq!(AccountIndex::<Test>::get(BOB, 1), Some(1));
+		assert_eq!(AccountIndex::<Test>::get(CAROL, 1), Some(2));
+		assert_eq!(AccountIndex::<Test>::get(ALICE, 1), None);
+	});
+}
+
+#[test]
+fn report_weight_is_the_benchmarked_report() {
+	new_test_ext(|| {
+		assert_eq!(
+			<Audit as AuditReporter<u64>>::report_weight(),
+			<() as WeightInfo>::report()
+		);
+	});
+}
+
+/// Six records over three blocks, exported whole.
+fn honest_records() -> Vec<HashedRecord<u64, u64>> {
+	mint(0, ALICE);
+	transfer(0, ALICE, BOB);
+	run_to(2);
+	transfer(0, BOB, CAROL);
+	mint(1, BOB);
+	run_to(4);
+	transfer(1, BOB, ALICE);
+	report(
+		AuditEntry::new(AuditKind::Retired, item(0), CAROL)
+			.from(CAROL)
+			.reason(2),
+	);
+	Audit::export(0, 10, 100, None)
+		.expect("a valid export")
+		.records
+}
+
+#[test]
+fn verify_chain_accepts_an_honest_export() {
+	new_test_ext(|| {
+		let records = honest_records();
+		assert_eq!(records.len(), 6);
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Ok(Audit::head().last_hash)
+		);
+
+		// A later stretch verifies from the hash of the record before it.
+		let tail = Audit::export(2, 4, 100, None).unwrap();
+		assert_eq!(tail.prev_hash, records[1].hash);
+		assert_eq!(
+			verify_chain(tail.prev_hash, &tail.records),
+			Ok(tail.last_hash)
+		);
+		assert_eq!(tail.verify(), Ok(()));
+
+		assert_eq!(
+			verify_chain::<u64, u64>(H256::repeat_byte(3), &[]),
+			Ok(H256::repeat_byte(3))
+		);
+	});
+}
+
+#[test]
+fn verify_chain_rejects_a_changed_field() {
+	new_test_ext(|| {
+		let honest = honest_records();
+
+		let mut records = honest.clone();
+		records[2].record.to = Some(STRANGER);
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Err((2, ChainFault::HashMismatch))
+		);
+
+		// Rehashing the changed record breaks the link to the next one.
+		records[2].hash = record_hash(&records[2].record);
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Err((3, ChainFault::BrokenLink))
+		);
+
+		// Changing and rehashing the last record leaves only the head to disagree.
+		let mut export = Audit::export(0, 10, 100, None).unwrap();
+		assert_eq!(export.verify(), Ok(()));
+		let last = export.records.len() - 1;
+		export.records[last].record.reason = 99;
+		export.records[last].hash = record_hash(&export.records[last].record);
+		assert_eq!(export.verify(), Err((6, ChainFault::LastHashMismatch)));
+
+		// The hash before the first record is checked too.
+		assert_eq!(
+			verify_chain(H256::repeat_byte(1), &honest),
+			Err((0, ChainFault::BrokenLink))
+		);
+	});
+}
+
+#[test]
+fn verify_chain_rejects_a_dropped_record() {
+	new_test_ext(|| {
+		let mut records = honest_records();
+		records.remove(3);
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Err((3, ChainFault::BrokenLink))
+		);
+	});
+}
+
+#[test]
+fn verify_chain_rejects_reordered_records() {
+	new_test_ext(|| {
+		let mut records = honest_records();
+		records.swap(1, 2);
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Err((1, ChainFault::BrokenLink))
+		);
+	});
+}
+
+#[test]
+fn verify_chain_rejects_a_sequence_gap() {
+	new_test_ext(|| {
+		let mut records = honest_records();
+		// Renumbered and relinked from record 2 on, as a forger would: the gap remains.
+		let mut prev = records[1].hash;
+		for hashed in records.iter_mut().skip(2) {
+			hashed.record.seq += 1;
+			hashed.record.prev = prev;
+			hashed.hash = record_hash(&hashed.record);
+			prev = hashed.hash;
+		}
+		assert_eq!(
+			verify_chain(H256::zero(), &records),
+			Err((2, ChainFault::SeqGap))
+		);
+	});
+}

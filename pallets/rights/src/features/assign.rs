@@ -1,0 +1,78 @@
+//! Assigning a unit to other members: the unit ends and a successor held by them follows it.
+
+use crate::{
+	pallet::{Config, Error, Event, HoldersOf, Pallet, ProposalOf},
+	Proposal, UnitId, UnitSource,
+};
+use polkadot_sdk::{
+	frame_support::{ensure, pallet_prelude::*},
+	frame_system,
+};
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_assign(
+		who: T::AccountId,
+		id: UnitId,
+		to: HoldersOf<T>,
+		threshold: u32,
+	) -> DispatchResult {
+		let unit = Self::live_unit_held_by(&who, id)?;
+		ensure!(!to.is_empty(), Error::<T>::NoHolders);
+		for (index, holder) in to.iter().enumerate() {
+			ensure!(
+				!to.iter().take(index).any(|earlier| earlier == holder),
+				Error::<T>::DuplicateHolder
+			);
+			// Every holder is a real-name member of the consortium.
+			ensure!(
+				T::Members::is_active_member(holder),
+				Error::<T>::HolderNotMember
+			);
+		}
+		ensure!(
+			threshold >= 1 && (threshold as usize) <= to.len(),
+			Error::<T>::InvalidThreshold
+		);
+		let proposal: ProposalOf<T> = Proposal::Assign {
+			to: to.clone(),
+			threshold,
+		};
+		let Some(approved_by) = Self::consent(&who, id, &unit, &proposal)? else {
+			return Ok(());
+		};
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let work = unit.work;
+		let from = unit.holders.clone().into_inner();
+		let successor = Self::create_unit(
+			work,
+			unit.scope.clone(),
+			to.clone(),
+			threshold,
+			Some(id),
+			UnitSource::Assignment,
+			now,
+		)?;
+		Self::end_unit(id, unit, now);
+
+		for holder in to.iter() {
+			T::Audit::report(
+				AuditEntry::new(AuditKind::Assigned, Subject::RightsUnit(id), who.clone())
+					.from(who.clone())
+					.to(holder.clone()),
+			);
+		}
+		Self::deposit_event(Event::UnitAssigned {
+			work,
+			unit: id,
+			successor,
+			from,
+			to: to.into_inner(),
+			threshold,
+			approved_by,
+			authorized_by: who,
+		});
+		Ok(())
+	}
+}

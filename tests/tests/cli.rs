@@ -1,0 +1,814 @@
+//! The `registry` command line end to end: the built binary against real dev nodes.
+
+use std::{
+	collections::{BTreeSet, HashMap},
+	path::Path,
+	process::{Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+
+use registry_client::{fingerprint::sha256_reader, Ed25519Signer, RegistryClient};
+use registry_tests::{free_port, registry_binary, NodeConfig};
+use serde_json::Value;
+
+/// A finished run of the binary.
+struct Run {
+	code: Option<i32>,
+	stdout: String,
+	stderr: String,
+}
+
+impl Run {
+	fn ok(self) -> Self {
+		assert_eq!(
+			self.code,
+			Some(0),
+			"the command failed:\nstdout: {}\nstderr: {}",
+			self.stdout,
+			self.stderr
+		);
+		self
+	}
+
+	fn failed(self) -> Self {
+		assert_eq!(
+			self.code,
+			Some(1),
+			"the command did not fail as expected:\nstdout: {}\nstderr: {}",
+			self.stdout,
+			self.stderr
+		);
+		self
+	}
+
+	fn json(&self) -> Value {
+		serde_json::from_str(&self.stdout)
+			.unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
+	}
+
+	/// The error message: on stderr as text, or in the JSON document.
+	fn error(&self) -> String {
+		match serde_json::from_str::<Value>(&self.stdout) {
+			Ok(doc) if doc.get("error").is_some() => doc["error"]["message"]
+				.as_str()
+				.unwrap_or_default()
+				.to_string(),
+			_ => self.stderr.clone(),
+		}
+	}
+}
+
+fn command(args: &[&str]) -> Command {
+	let mut command = Command::new(registry_binary());
+	command
+		.args(args)
+		// The tests say everything on the command line.
+		.env_remove("REGISTRY_NODE_URL")
+		.env_remove("REGISTRY_KEY")
+		.env_remove("REGISTRY_KEY_URI")
+		.stdin(Stdio::null());
+	command
+}
+
+fn registry(args: &[&str]) -> Run {
+	let Output {
+		status,
+		stdout,
+		stderr,
+	} = command(args).output().expect("the registry binary runs");
+	Run {
+		code: status.code(),
+		stdout: String::from_utf8_lossy(&stdout).into_owned(),
+		stderr: String::from_utf8_lossy(&stderr).into_owned(),
+	}
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+	hex::encode(sha256_reader(bytes).expect("hashing memory cannot fail"))
+}
+
+fn account_of(uri: &str) -> String {
+	Ed25519Signer::from_uri(uri)
+		.expect("a development key")
+		.account_id()
+		.to_string()
+}
+
+/// Runs a command signed by `key` (a secret URI) against `node`, with JSON output.
+fn as_json(node: &str, key: &str, args: &[&str]) -> Run {
+	let mut all = args.to_vec();
+	all.extend(["--node", node, "--key-uri", key, "--output", "json"]);
+	registry(&all)
+}
+
+#[test]
+fn keys_and_fingerprints_work_without_a_node() {
+	let dir = tempfile::tempdir().unwrap();
+	let key = dir.path().join("museum.key");
+	let key = key.to_str().unwrap();
+
+	let made = registry(&["key", "generate", key, "--output", "json"])
+		.ok()
+		.json();
+	let account = made["account"].as_str().unwrap().to_string();
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::PermissionsExt;
+		let mode = std::fs::metadata(key).unwrap().permissions().mode();
+		assert_eq!(mode & 0o777, 0o600, "the key file is private");
+	}
+	let phrase = std::fs::read_to_string(key).unwrap();
+	assert_eq!(phrase.split_whitespace().count(), 12);
+	assert!(
+		!made.to_string().contains(phrase.trim()),
+		"the secret is never printed"
+	);
+	let again = registry(&["key", "generate", key]).failed();
+	assert!(again.error().contains("exists"), "{}", again.error());
+
+	let inspected = registry(&["key", "inspect", "--key", key, "--output", "json"])
+		.ok()
+		.json();
+	assert_eq!(inspected["account"], account.as_str());
+	let alice = registry(&["key", "inspect", "--key-uri", "//Alice", "--output", "json"])
+		.ok()
+		.json();
+	assert_eq!(alice["account"], account_of("//Alice").as_str());
+
+	// Wrong keys name the flag.
+	let missing = registry(&["key", "inspect", "--key", "/nonexistent/registry.key"]).failed();
+	assert!(missing.error().contains("--key /nonexistent/registry.key"));
+	let garbage = dir.path().join("garbage.key");
+	std::fs::write(&garbage, "not a secret phrase at all").unwrap();
+	let garbage = registry(&["key", "inspect", "--key", garbage.to_str().unwrap()]).failed();
+	assert!(garbage.error().contains("--key"), "{}", garbage.error());
+	assert!(
+		garbage.error().contains("secret phrase"),
+		"{}",
+		garbage.error()
+	);
+	let neither = registry(&["key", "inspect"]).failed();
+	assert!(neither.error().contains("--key-uri"), "{}", neither.error());
+
+	// Fingerprints, streamed: a file larger than the read buffer, and an empty one.
+	let large: Vec<u8> = (0..3_500_000u32).map(|i| (i % 251) as u8).collect();
+	let large_path = dir.path().join("scan.tif");
+	std::fs::write(&large_path, &large).unwrap();
+	let empty_path = dir.path().join("empty");
+	std::fs::write(&empty_path, b"").unwrap();
+	let hashed = registry(&[
+		"hash",
+		large_path.to_str().unwrap(),
+		empty_path.to_str().unwrap(),
+	])
+	.ok();
+	assert_eq!(
+		hashed.stdout,
+		format!(
+			"{}  {}\n{}  {}\n",
+			sha256_hex(&large),
+			large_path.display(),
+			sha256_hex(b""),
+			empty_path.display()
+		)
+	);
+	let unreadable = registry(&["hash", "/nonexistent/scan.tif"]).failed();
+	assert!(unreadable
+		.stderr
+		.contains("cannot read /nonexistent/scan.tif"));
+
+	// An unreachable node is named, with the flag to fix it.
+	let nowhere = format!("ws://127.0.0.1:{}", free_port());
+	let unreachable = registry(&["collection", "show", "0", "--node", &nowhere]).failed();
+	assert!(
+		unreachable.error().contains(&nowhere) && unreachable.error().contains("--node"),
+		"{}",
+		unreachable.error()
+	);
+	let json_error = registry(&[
+		"collection",
+		"show",
+		"0",
+		"--node",
+		&nowhere,
+		"--output",
+		"json",
+	])
+	.failed()
+	.json();
+	assert_eq!(json_error["error"]["kind"], "connection");
+}
+
+#[test]
+fn an_item_goes_through_its_life_one_command_at_a_time() {
+	let node = NodeConfig::dev().start();
+	let url = node.ws_url();
+	let dir = tempfile::tempdir().unwrap();
+	let scan = dir.path().join("scan.bin");
+	std::fs::write(&scan, b"a scan of a celadon vase").unwrap();
+	let scan = scan.to_str().unwrap();
+	let meta = "0x".to_string() + &sha256_hex(b"metadata");
+	let alice = account_of("//Alice");
+	let bob = account_of("//Bob");
+	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
+
+	let created = run(
+		"//Alice",
+		&[
+			"collection",
+			"create",
+			"--name",
+			"Celadon",
+			"--metadata-uri",
+			"https://museum.example/celadon.json",
+			"--metadata-sha256",
+			&meta,
+			"--max-supply",
+			"10",
+		],
+	)
+	.ok()
+	.json();
+	assert_eq!(created["collection"], 0);
+	let held = run(
+		"//Alice",
+		&[
+			"collection",
+			"create",
+			"--name",
+			"Held",
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+			"--max-supply",
+			"10",
+			"--min-holding-blocks",
+			"100000",
+		],
+	)
+	.ok()
+	.json();
+	assert_eq!(held["collection"], 1);
+	let shown = run("//Alice", &["collection", "show", "1"]).ok().json();
+	assert_eq!(shown["policy"]["min_holding_blocks"], 100000);
+
+	let minted = run(
+		"//Alice",
+		&[
+			"item",
+			"mint",
+			"--collection",
+			"0",
+			"--serial",
+			"1",
+			"--file",
+			scan,
+			"--metadata-uri",
+			"https://museum.example/1.json",
+			"--metadata-sha256",
+			&meta,
+			"--catalogue-number",
+			"C-1",
+		],
+	)
+	.ok()
+	.json();
+	assert_eq!(minted["item"], 0);
+	let item = run("//Alice", &["item", "show", "0", "0"]).ok().json();
+	assert_eq!(item["owner"], alice.as_str());
+	assert_eq!(item["serial"], 1);
+	assert_eq!(item["catalogue_number"], "C-1");
+	assert_eq!(
+		item["content"],
+		format!("0x{}", sha256_hex(b"a scan of a celadon vase")).as_str()
+	);
+	let found = run("//Alice", &["find", "--file", scan]).ok().json();
+	assert_eq!(found["items"][0]["item"], 0);
+	let twice = run(
+		"//Alice",
+		&[
+			"item",
+			"mint",
+			"--collection",
+			"0",
+			"--serial",
+			"2",
+			"--file",
+			scan,
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+		],
+	)
+	.failed();
+	assert!(
+		twice.error().contains("already item 0 of collection 0"),
+		"{}",
+		twice.error()
+	);
+	let listed = run("//Alice", &["item", "list"]).ok().json();
+	assert_eq!(listed["items"][0]["item"], 0);
+
+	// A gift, then a refusal because the signer no longer holds it.
+	run("//Alice", &["item", "transfer", "0", "0", "--to", &bob]).ok();
+	assert_eq!(
+		run("//Alice", &["item", "show", "0", "0"]).ok().json()["owner"],
+		bob.as_str()
+	);
+	let not_held = run("//Alice", &["item", "transfer", "0", "0", "--to", &bob]).failed();
+	assert!(
+		not_held
+			.error()
+			.contains("does not hold item 0 of collection 0"),
+		"{}",
+		not_held.error()
+	);
+
+	// A regulator's freeze stops everything until it is lifted.
+	run(
+		"//Alice",
+		&[
+			"item",
+			"freeze",
+			"0",
+			"0",
+			"--reason",
+			"3",
+			"--evidence",
+			&meta,
+		],
+	)
+	.ok();
+	let frozen = run("//Bob", &["item", "transfer", "0", "0", "--to", &alice]).failed();
+	assert!(frozen.error().contains("is frozen"), "{}", frozen.error());
+	assert_eq!(frozen.json()["error"]["kind"], "Collectibles::ItemFrozen");
+	run(
+		"//Alice",
+		&[
+			"item",
+			"unfreeze",
+			"0",
+			"0",
+			"--reason",
+			"4",
+			"--evidence-file",
+			scan,
+		],
+	)
+	.ok();
+	run("//Bob", &["item", "retire", "0", "0", "--reason", "9"]).ok();
+	assert_eq!(
+		run("//Alice", &["item", "show", "0", "0"]).ok().json()["state"],
+		"retired (reason 9)"
+	);
+
+	// Drafts are corrected in place, then issued once.
+	let draft = run(
+		"//Alice",
+		&[
+			"item",
+			"mint",
+			"--collection",
+			"0",
+			"--serial",
+			"3",
+			"--content",
+			&meta,
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+			"--draft",
+		],
+	)
+	.ok()
+	.json();
+	assert_eq!(draft["item"], 1);
+	let corrected = run(
+		"//Alice",
+		&[
+			"item",
+			"set-metadata",
+			"0",
+			"1",
+			"--metadata-uri",
+			"v",
+			"--metadata-file",
+			scan,
+		],
+	)
+	.ok()
+	.json();
+	assert_eq!(corrected["version"], 0);
+	run("//Alice", &["item", "issue", "0", "1"]).ok();
+	let issued = run("//Alice", &["item", "issue", "0", "1"]).failed();
+	assert!(
+		issued.error().contains("already issued"),
+		"{}",
+		issued.error()
+	);
+
+	// The holding period names its last block and date.
+	run(
+		"//Alice",
+		&[
+			"item",
+			"mint",
+			"--collection",
+			"1",
+			"--serial",
+			"1",
+			"--file",
+			scan,
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+		],
+	)
+	.ok();
+	let holding = run("//Alice", &["item", "transfer", "1", "0", "--to", &bob]).failed();
+	assert!(
+		holding.error().contains("the holding period ends at block")
+			&& holding.error().contains("UTC"),
+		"{}",
+		holding.error()
+	);
+
+	let unknown_item = run("//Alice", &["item", "show", "0", "99"]).failed();
+	assert_eq!(unknown_item.error(), "collection 0 has no item 99");
+	let unknown_collection = run("//Alice", &["item", "show", "7", "0"]).failed();
+	assert_eq!(unknown_collection.error(), "collection 7 does not exist");
+}
+
+#[test]
+fn members_are_admitted_suspended_reinstated_and_removed() {
+	let node = NodeConfig::dev().start();
+	let url = node.ws_url();
+	let dir = tempfile::tempdir().unwrap();
+	let key = dir.path().join("library.key");
+	let key = key.to_str().unwrap();
+	let library = registry(&["key", "generate", key, "--output", "json"])
+		.ok()
+		.json()["account"]
+		.as_str()
+		.unwrap()
+		.to_string();
+	let identity = "0x".to_string() + &sha256_hex(b"salt and a real-name record");
+	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
+	let as_library = |args: &[&str]| {
+		let mut all = args.to_vec();
+		all.extend(["--node", url.as_str(), "--key", key, "--output", "json"]);
+		registry(&all)
+	};
+	let create = [
+		"collection",
+		"create",
+		"--name",
+		"Library",
+		"--metadata-uri",
+		"u",
+		"--metadata-sha256",
+		identity.as_str(),
+		"--max-supply",
+		"1",
+	];
+
+	let outsider = as_library(&create).failed();
+	assert!(
+		outsider.error().contains(&library) && outsider.error().contains("not a member"),
+		"{}",
+		outsider.error()
+	);
+	let appointed = run(
+		"//Alice",
+		&[
+			"member",
+			"admit",
+			&library,
+			"--role",
+			"regulator",
+			"--identity-hash",
+			&identity,
+		],
+	)
+	.failed();
+	assert!(
+		appointed.error().contains("only the consortium"),
+		"{}",
+		appointed.error()
+	);
+	run(
+		"//Alice",
+		&[
+			"member",
+			"admit",
+			&library,
+			"--role",
+			"institution,creator",
+			"--identity-hash",
+			&identity,
+		],
+	)
+	.ok();
+	let shown = run("//Alice", &["member", "show", &library]).ok().json();
+	assert_eq!(
+		shown["roles"],
+		serde_json::json!(["Institution", "Creator"])
+	);
+	assert_eq!(shown["status"], "active");
+	assert_eq!(
+		shown["admitted_by"],
+		format!("registrar {}", account_of("//Alice")).as_str()
+	);
+	let again = run(
+		"//Alice",
+		&[
+			"member",
+			"admit",
+			&library,
+			"--role",
+			"creator",
+			"--identity-hash",
+			&identity,
+		],
+	)
+	.failed();
+	assert!(
+		again.error().contains("already a member"),
+		"{}",
+		again.error()
+	);
+
+	run("//Alice", &["member", "suspend", &library]).ok();
+	let suspended = as_library(&create).failed();
+	assert!(
+		suspended.error().contains("suspended"),
+		"{}",
+		suspended.error()
+	);
+	let not_registrar = run("//Bob", &["member", "reinstate", &library]).failed();
+	assert!(
+		not_registrar.error().contains("not an active registrar"),
+		"{}",
+		not_registrar.error()
+	);
+	run("//Alice", &["member", "reinstate", &library]).ok();
+	assert_eq!(as_library(&create).ok().json()["collection"], 0);
+	run("//Alice", &["member", "remove", &library]).ok();
+	let gone = run("//Alice", &["member", "show", &library]).failed();
+	assert_eq!(gone.error(), format!("{library} is not a member"));
+}
+
+/// A catalogue of `rows` items with precomputed hashes.
+fn catalogue(path: &Path, rows: u32) -> HashMap<u32, String> {
+	let mut text =
+		String::from("serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number\n");
+	let mut contents = HashMap::new();
+	for serial in 0..rows {
+		let content = sha256_hex(format!("object {serial}").as_bytes());
+		text.push_str(&format!(
+			"{serial},{content},https://museum.example/objects/{serial}.json,{},M-{serial:05}\n",
+			sha256_hex(format!("metadata {serial}").as_bytes())
+		));
+		contents.insert(serial, content);
+	}
+	std::fs::write(path, text).unwrap();
+	contents
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates() {
+	const ROWS: u32 = 10_000;
+	let node = NodeConfig::dev().start();
+	let url = node.ws_url();
+	let client = RegistryClient::connect(&url).await.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let manifest = dir.path().join("catalogue.csv");
+	let contents = catalogue(&manifest, ROWS);
+	let manifest = manifest.to_str().unwrap();
+	let meta = "0x".to_string() + &sha256_hex(b"collection");
+	as_json(
+		&url,
+		"//Alice",
+		&[
+			"collection",
+			"create",
+			"--name",
+			"Prints",
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+			"--max-supply",
+			&ROWS.to_string(),
+		],
+	)
+	.ok();
+
+	// Kill the import for real once a few batches are final.
+	let import = ["import", manifest, "--collection", "0"];
+	let mut args = import.to_vec();
+	args.extend([
+		"--node",
+		url.as_str(),
+		"--key-uri",
+		"//Alice",
+		"--output",
+		"json",
+	]);
+	let mut child = command(&args)
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.spawn()
+		.expect("the import starts");
+	let deadline = Instant::now() + Duration::from_secs(120);
+	let minted_before_kill = loop {
+		let minted = client.collection(0).await.unwrap().unwrap().minted;
+		if minted >= 1500 {
+			break minted;
+		}
+		assert!(
+			child.try_wait().unwrap().is_none(),
+			"the import ended before it could be killed"
+		);
+		assert!(Instant::now() < deadline, "the import made no progress");
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	};
+	child.kill().expect("the import is killed");
+	child.wait().unwrap();
+	assert!(minted_before_kill < ROWS, "the kill came after the import");
+
+	let resumed = as_json(&url, "//Alice", &import).ok().json();
+	assert_eq!(resumed["failed"], 0);
+	let skipped = resumed["already_registered"].as_u64().unwrap();
+	assert!(skipped >= u64::from(minted_before_kill), "{resumed}");
+	assert_eq!(
+		resumed["minted"].as_u64().unwrap() + skipped,
+		u64::from(ROWS)
+	);
+
+	// The chain holds every row once, with its content.
+	let collection = client.collection(0).await.unwrap().unwrap();
+	assert_eq!(collection.minted, ROWS);
+	let items = client.collection_items(0).await.unwrap();
+	assert_eq!(items.len(), ROWS as usize);
+	let mut serials = BTreeSet::new();
+	for item in &items {
+		assert!(serials.insert(item.serial), "serial {} twice", item.serial);
+		assert_eq!(hex::encode(item.content.0), contents[&item.serial]);
+	}
+
+	// The report has a line per row, each with its own item.
+	let report = std::fs::read_to_string(dir.path().join("catalogue.report.csv")).unwrap();
+	let mut lines = report.lines();
+	assert_eq!(lines.next(), Some("row,serial,content_sha256,result"));
+	let mut reported = BTreeSet::new();
+	let mut skipped_lines = 0;
+	for (index, line) in lines.enumerate() {
+		let fields: Vec<&str> = line.splitn(4, ',').collect();
+		assert_eq!(fields[0], (index + 1).to_string());
+		assert_eq!(fields[2], contents[&fields[1].parse::<u32>().unwrap()]);
+		let item = match fields[3].strip_prefix("skipped: already registered as item ") {
+			Some(item) => {
+				skipped_lines += 1;
+				item
+			}
+			None => fields[3].strip_prefix("item ").expect(line),
+		};
+		assert!(reported.insert(item.parse::<u32>().unwrap()), "{line}");
+	}
+	assert_eq!(reported, (0..ROWS).collect());
+	assert_eq!(skipped_lines, skipped);
+
+	// A third run has nothing left to do.
+	let again = as_json(&url, "//Alice", &import).ok().json();
+	assert_eq!(
+		(
+			again["minted"].as_u64(),
+			again["already_registered"].as_u64()
+		),
+		(Some(0), Some(u64::from(ROWS)))
+	);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_manifests_are_refused_whole_and_name_their_rows() {
+	let node = NodeConfig::dev().start();
+	let url = node.ws_url();
+	let client = RegistryClient::connect(&url).await.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let meta = sha256_hex(b"metadata");
+	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
+	run(
+		"//Alice",
+		&[
+			"collection",
+			"create",
+			"--name",
+			"Small",
+			"--metadata-uri",
+			"u",
+			"--metadata-sha256",
+			&meta,
+			"--max-supply",
+			"3",
+		],
+	)
+	.ok();
+	let write = |name: &str, text: String| {
+		let path = dir.path().join(name);
+		std::fs::write(&path, text).unwrap();
+		path.to_str().unwrap().to_string()
+	};
+	let import = |manifest: &str, collection: &str| {
+		run("//Alice", &["import", manifest, "--collection", collection])
+	};
+	let row = |serial: u32| {
+		format!(
+			"{serial},{},u,{meta}\n",
+			sha256_hex(format!("object {serial}").as_bytes())
+		)
+	};
+	let header = "serial,content_sha256,metadata_uri,metadata_sha256\n";
+
+	let missing = write("missing.csv", format!("serial,metadata_uri\n1,u\n"));
+	let error = import(&missing, "0").failed().error();
+	assert!(
+		error.contains("neither a `content_sha256` nor a `file` column"),
+		"{error}"
+	);
+
+	let broken = write(
+		"broken.csv",
+		format!("{header}{}1,abcd,u,{meta}\n{}", row(1), row(1)),
+	);
+	let refused = import(&broken, "0").failed();
+	assert_eq!(refused.json()["error"]["kind"], "input");
+	let error = refused.error();
+	assert!(
+		error.contains("row 2 (line 3): content_sha256 `abcd` is not a SHA-256"),
+		"{error}"
+	);
+	assert!(
+		error.contains("row 3 (line 4): serial 1 repeats row 1 (line 2)"),
+		"{error}"
+	);
+
+	let unknown_key = write(
+		"items.json",
+		format!(r#"[{{"serial": 1, "colour": "red"}}]"#),
+	);
+	let error = import(&unknown_key, "0").failed().error();
+	assert!(error.contains("row 1: unknown key `colour`"), "{error}");
+
+	let too_many = write(
+		"four.csv",
+		format!("{header}{}{}{}{}", row(1), row(2), row(3), row(4)),
+	);
+	let error = import(&too_many, "0").failed().error();
+	assert!(error.contains("room for 3 more items"), "{error}");
+	let error = import(&too_many, "9").failed().error();
+	assert!(error.contains("--collection 9"), "{error}");
+
+	let stranger = Ed25519Signer::generate().unwrap().account_id().to_string();
+	let with_owner = write(
+		"owner.csv",
+		format!(
+			"serial,content_sha256,metadata_uri,metadata_sha256,owner\n{},{stranger}\n",
+			row(1).trim_end()
+		),
+	);
+	let error = import(&with_owner, "0").failed().error();
+	assert!(
+		error.contains(&stranger) && error.contains("not an active member"),
+		"{error}"
+	);
+
+	// Nothing of the above reached the chain.
+	assert_eq!(client.collection(0).await.unwrap().unwrap().minted, 0);
+
+	let good = write("good.csv", format!("{header}{}{}", row(1), row(2)));
+	let done = import(&good, "0").ok().json();
+	assert_eq!(
+		(done["minted"].as_u64(), done["failed"].as_u64()),
+		(Some(2), Some(0))
+	);
+	// A row whose serial the chain holds with other content is a conflict, refused whole.
+	let conflicting = write(
+		"conflict.csv",
+		format!(
+			"{header}{}1,{},u,{meta}\n",
+			row(3),
+			sha256_hex(b"another object")
+		),
+	);
+	let error = import(&conflicting, "0").failed().error();
+	assert!(
+		error.contains("row 2 (line 3): serial 1 is already item 0 of collection 0"),
+		"{error}"
+	);
+	assert_eq!(client.collection(0).await.unwrap().unwrap().minted, 2);
+}

@@ -1,0 +1,187 @@
+//! The consortium's network end to end on the four-validator `local` chain: the council admits
+//! nodes by PeerId and changes the validator set.
+//!
+//! Each test runs its own network of real nodes; they take turns, so that two networks never
+//! share the machine's cores.
+
+use std::time::{Duration, Instant};
+
+use registry_client::{
+	consortium::{
+		add_validator, admit_node, peer_id_of_ed25519, remove_validator, set_session_keys,
+	},
+	AccountId32, Ed25519Signer, RegistryClient,
+};
+use registry_tests::{dev_node_key, local_validators, wait_for_finalized, Node, NodeConfig};
+use tokio::sync::Mutex;
+
+/// One network at a time.
+static NETWORK: Mutex<()> = Mutex::const_new(());
+
+fn signer(uri: &str) -> Ed25519Signer {
+	Ed25519Signer::from_uri(uri).expect("a development key")
+}
+
+/// The PeerId bytes of development node key `n`.
+fn dev_peer_id(n: u8) -> Vec<u8> {
+	let mut seed = [0u8; 32];
+	seed[31] = n;
+	let public = ed25519_dalek::SigningKey::from_bytes(&seed)
+		.verifying_key()
+		.to_bytes();
+	peer_id_of_ed25519(public)
+}
+
+/// Connects to a node.
+async fn connect(node: &Node) -> RegistryClient {
+	RegistryClient::connect(&node.ws_url())
+		.await
+		.expect("the client connects")
+}
+
+/// The council (Alice, Bob and Charlie on the `local` chain) decides `call` with two thirds:
+/// Alice proposes, Bob votes aye, and the motion closes.
+async fn council_decides<Call: registry_client::subxt::transactions::Payload>(
+	client: &RegistryClient,
+	call: &Call,
+) {
+	client
+		.council_decides(call, 2, &signer("//Alice"), &[&signer("//Bob")])
+		.await
+		.expect("the council's call succeeds");
+}
+
+/// How many blocks `node` has authored so far, from its log.
+fn blocks_authored(node: &Node) -> usize {
+	node.log().matches("Prepared block for proposing").count()
+}
+
+/// The validators of the session in progress.
+async fn active_validators(client: &RegistryClient) -> Vec<AccountId32> {
+	client
+		.storage::<(), Vec<AccountId32>>("Session", "Validators", ())
+		.await
+		.expect("the session pallet answers")
+		.unwrap_or_default()
+}
+
+/// Polls `check` every second until it holds, or fails the test after `within`.
+async fn eventually<F, Fut>(what: &str, within: Duration, mut check: F)
+where
+	F: FnMut() -> Fut,
+	Fut: std::future::Future<Output = bool>,
+{
+	let deadline = Instant::now() + within;
+	while !check().await {
+		assert!(
+			Instant::now() < deadline,
+			"{what} did not happen within {within:?}"
+		);
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_node_the_council_admits_syncs_while_an_unadmitted_one_cannot() {
+	let _turn = NETWORK.lock().await;
+	let validators = local_validators();
+	let alice = connect(&validators[0]).await;
+	wait_for_finalized(&alice, 2, Duration::from_secs(120)).await;
+
+	// Node key 7 is admitted by the council, owned by Dave; node key 6 never is.
+	council_decides(
+		&alice,
+		&admit_node(dev_peer_id(7), signer("//Dave").account_id()),
+	)
+	.await;
+
+	let bootnode = validators[0].multiaddr();
+	let admitted = NodeConfig::local_full_node("admitted", &dev_node_key(7))
+		.arg("--bootnodes")
+		.arg(bootnode.clone())
+		.start();
+	let outsider = NodeConfig::local_full_node("outsider", &dev_node_key(6))
+		.arg("--bootnodes")
+		.arg(bootnode)
+		.start();
+	let admitted_client = connect(&admitted).await;
+	let outsider_client = connect(&outsider).await;
+
+	let (target, _) = alice.finalized_head().await.unwrap();
+	wait_for_finalized(&admitted_client, target, Duration::from_secs(90)).await;
+	// The admitted node synced; the outsider had the same time and the same bootnode.
+	let (outsider_head, _) = outsider_client.finalized_head().await.unwrap();
+	assert_eq!(
+		outsider_head, 0,
+		"a node the council never admitted synced to block {outsider_head}"
+	);
+	let best = outsider_client.block_hash(1).await.unwrap();
+	assert_eq!(best, None, "the outsider imported block 1");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
+	let _turn = NETWORK.lock().await;
+	let validators = local_validators();
+	let alice = connect(&validators[0]).await;
+	wait_for_finalized(&alice, 2, Duration::from_secs(120)).await;
+
+	// Eve's node joins the network: the council admits its PeerId first.
+	council_decides(
+		&alice,
+		&admit_node(dev_peer_id(5), signer("//Eve").account_id()),
+	)
+	.await;
+	let eve_node = NodeConfig::local_full_node("eve", &dev_node_key(5))
+		.arg("--validator")
+		.arg("--bootnodes")
+		.arg(validators[0].multiaddr())
+		.start();
+	let eve_rpc = connect(&eve_node).await;
+	let (target, _) = alice.finalized_head().await.unwrap();
+	wait_for_finalized(&eve_rpc, target, Duration::from_secs(90)).await;
+
+	// Eve's node makes fresh session keys, and Eve registers them.
+	let eve = signer("//Eve");
+	let (keys, proof) = eve_rpc
+		.rotate_session_keys(&eve.account_id())
+		.await
+		.expect("the node generates session keys");
+	eve_rpc
+		.submit(&set_session_keys(keys, proof), &eve)
+		.await
+		.expect("Eve registers her session keys");
+	assert_eq!(blocks_authored(&eve_node), 0, "Eve authored before joining");
+
+	council_decides(&alice, &add_validator(eve.account_id())).await;
+	eventually(
+		"Eve joining the active set",
+		Duration::from_secs(120),
+		|| async { active_validators(&alice).await.contains(&eve.account_id()) },
+	)
+	.await;
+	eventually("Eve authoring a block", Duration::from_secs(90), || async {
+		blocks_authored(&eve_node) > 0
+	})
+	.await;
+	// The five validators keep finalizing.
+	let (now, _) = alice.finalized_head().await.unwrap();
+	wait_for_finalized(&alice, now + 3, Duration::from_secs(60)).await;
+
+	council_decides(&alice, &remove_validator(eve.account_id())).await;
+	eventually(
+		"Eve leaving the active set",
+		Duration::from_secs(120),
+		|| async { !active_validators(&alice).await.contains(&eve.account_id()) },
+	)
+	.await;
+	let authored = blocks_authored(&eve_node);
+	let (now, _) = alice.finalized_head().await.unwrap();
+	// Twelve blocks: with Eve still in the set she would have had two or three slots.
+	wait_for_finalized(&alice, now + 12, Duration::from_secs(90)).await;
+	assert_eq!(
+		blocks_authored(&eve_node),
+		authored,
+		"Eve authored after the council removed her"
+	);
+}
