@@ -30,6 +30,7 @@ declare -A dirs=(
 	[pallet_consortium]=pallets/consortium
 	[pallet_collectibles]=pallets/collectibles
 	[pallet_rights]=pallets/rights
+	[pallet_audit]=pallets/audit
 )
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=("${!dirs[@]}")

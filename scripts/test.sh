@@ -12,6 +12,6 @@ cargo test --release --workspace --no-fail-fast "$@"
 
 # Every benchmark runs once as a test on its pallet's mock runtime. The pallets alone, with
 # their benchmarks compiled in: no wasm needed.
-pallets=(pallet-members pallet-validators pallet-consortium pallet-collectibles pallet-rights)
+pallets=(pallet-members pallet-validators pallet-consortium pallet-collectibles pallet-rights pallet-audit)
 features=$(printf '%s/runtime-benchmarks,' "${pallets[@]}")
 SKIP_WASM_BUILD=1 cargo test --release --lib "${pallets[@]/#/-p=}" --features "${features%,}"

@@ -1,8 +1,9 @@
 //! The runtime APIs the node and clients call.
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Block, BlockNumber, Collectibles, Executive, Grandpa,
-	InherentDataExt, Nonce, Rights, Runtime, RuntimeGenesisConfig, SessionKeys, System, VERSION,
+	genesis_config_presets, AccountId, Audit, Aura, Block, BlockNumber, Collectibles, Executive,
+	Grandpa, InherentDataExt, Nonce, Rights, Runtime, RuntimeGenesisConfig, SessionKeys, System,
+	VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -192,6 +193,38 @@ impl_runtime_apis! {
 			at: BlockNumber,
 		) -> Option<pallet_rights::RightsAt<AccountId, BlockNumber>> {
 			Rights::rights_as_of(work, at)
+		}
+	}
+
+	impl pallet_audit::AuditApi<Block, AccountId, BlockNumber> for Runtime {
+		fn history(
+			query: pallet_audit::HistoryQuery<AccountId>,
+			page_size: u32,
+			cursor: Option<u64>,
+			block_range: Option<(BlockNumber, BlockNumber)>,
+		) -> Result<pallet_audit::HistoryPage<AccountId, BlockNumber>, pallet_audit::QueryError> {
+			Audit::history(query, page_size, cursor, block_range)
+		}
+
+		fn alerts(
+			status: pallet_audit::AlertFilter,
+			cursor: Option<pallet_audit::AlertId>,
+			page_size: u32,
+		) -> Result<pallet_audit::AlertPage<AccountId, BlockNumber>, pallet_audit::QueryError> {
+			Audit::alerts(status, cursor, page_size)
+		}
+
+		fn export(
+			from_block: BlockNumber,
+			to_block: BlockNumber,
+			max_records: u32,
+			cursor: Option<pallet_audit::Seq>,
+		) -> Result<pallet_audit::Export<AccountId, BlockNumber>, pallet_audit::QueryError> {
+			Audit::export(from_block, to_block, max_records, cursor)
+		}
+
+		fn head() -> pallet_audit::ChainHead<BlockNumber> {
+			Audit::head()
 		}
 	}
 

@@ -6,4 +6,5 @@ polkadot_sdk::frame_benchmarking::define_benchmarks!(
 	[pallet_consortium, Consortium]
 	[pallet_collectibles, Collectibles]
 	[pallet_rights, Rights]
+	[pallet_audit, Audit]
 );

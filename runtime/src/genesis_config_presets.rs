@@ -6,8 +6,9 @@
 //! institutions and creators. These keys are public: never use these presets for a network
 //! that holds real records.
 
-use crate::{AccountId, BlockNumber, RuntimeGenesisConfig, SessionKeys};
+use crate::{AccountId, BlockNumber, RuntimeGenesisConfig, SessionKeys, DAYS};
 use alloc::{vec, vec::Vec};
+use pallet_audit::Rule;
 use pallet_members::{RateLimit, Role};
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, BoundedVec},
@@ -84,6 +85,20 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 	]
 }
 
+/// Anti-speculation rules of a new chain: an alert when one item changes hands more than
+/// three times in a day, or comes back to a holder within thirty days.
+fn default_audit_rules() -> Vec<Rule<BlockNumber>> {
+	vec![
+		Rule::TransferBurst {
+			max_transfers: 3,
+			window_blocks: DAYS,
+		},
+		Rule::BackAndForth {
+			window_blocks: 30 * DAYS,
+		},
+	]
+}
+
 /// Blocks per session on the development chains: 20 seconds, so that a validator set change
 /// shows within a minute.
 const DEV_SESSION_LENGTH: BlockNumber = 10;
@@ -157,6 +172,9 @@ fn genesis(
 		},
 		council_membership: pallet_membership::GenesisConfig {
 			members: BoundedVec::truncate_from(council),
+		},
+		audit: pallet_audit::GenesisConfig {
+			rules: default_audit_rules(),
 		},
 	})
 }

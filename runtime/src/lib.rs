@@ -36,6 +36,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+pub use pallet_audit;
 pub use pallet_collectibles;
 pub use pallet_consortium;
 pub use pallet_members;
@@ -202,4 +203,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Rights = pallet_rights;
+
+	#[runtime::pallet_index(13)]
+	pub type Audit = pallet_audit;
 }

@@ -319,6 +319,191 @@ pub struct ContentMatches {
 	pub work: Option<Work>,
 }
 
+/// The kinds of audit record, by the index of the chain's `AuditKind` variant: the byte that
+/// stands for the kind in a record's SCALE encoding.
+pub const AUDIT_KINDS: [&str; 17] = [
+	"collectionCreated",
+	"minted",
+	"transferred",
+	"metadataChanged",
+	"issued",
+	"frozen",
+	"unfrozen",
+	"retired",
+	"workRegistered",
+	"attested",
+	"attestationRevoked",
+	"disputeOpened",
+	"disputeResolved",
+	"split",
+	"assigned",
+	"licensed",
+	"licenceRevoked",
+];
+
+/// What an audit record is about. In a record's SCALE encoding, the variant's index (in the
+/// order below) comes first, then its numbers little-endian: `u32` for collections and items,
+/// `u64` for the rest.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Subject {
+	Collection { collection: u32 },
+	Item { collection: u32, item: u32 },
+	Work { work: u64 },
+	RightsUnit { unit: u64 },
+	Licence { licence: u64 },
+}
+
+impl Subject {
+	/// The subject as written on a command line: `item:1:2`, `collection:1`, `work:3`,
+	/// `unit:4` or `licence:5`.
+	pub fn parse(text: &str) -> Option<Self> {
+		let mut parts = text.trim().split(':');
+		let kind = parts.next()?;
+		let mut number = || parts.next().and_then(|n| n.parse::<u64>().ok());
+		let subject = match kind {
+			"collection" => Self::Collection {
+				collection: u32::try_from(number()?).ok()?,
+			},
+			"item" => Self::Item {
+				collection: u32::try_from(number()?).ok()?,
+				item: u32::try_from(number()?).ok()?,
+			},
+			"work" => Self::Work { work: number()? },
+			"unit" => Self::RightsUnit { unit: number()? },
+			"licence" | "license" => Self::Licence { licence: number()? },
+			_ => return None,
+		};
+		parts.next().is_none().then_some(subject)
+	}
+}
+
+impl std::fmt::Display for Subject {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		match self {
+			Self::Collection { collection } => write!(f, "collection:{collection}"),
+			Self::Item { collection, item } => write!(f, "item:{collection}:{item}"),
+			Self::Work { work } => write!(f, "work:{work}"),
+			Self::RightsUnit { unit } => write!(f, "unit:{unit}"),
+			Self::Licence { licence } => write!(f, "licence:{licence}"),
+		}
+	}
+}
+
+/// One record of the audit log, with its hash.
+///
+/// `hash` is the SHA-256 of `encoded`, the record's SCALE encoding, whose last 32 bytes are
+/// `prevHash`: so anyone can check a record with any SHA-256 tool, and the chain of records by
+/// comparing each `prevHash` with the previous record's `hash`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditRecord {
+	pub seq: u64,
+	pub block: u32,
+	/// The transaction's index in its block; `null` for changes outside transactions.
+	pub extrinsic: Option<u32>,
+	/// One of [`AUDIT_KINDS`].
+	pub kind: String,
+	pub subject: Subject,
+	pub from: Option<String>,
+	pub to: Option<String>,
+	pub authorized_by: String,
+	/// A reason code for freezes, retirements, revocations and rulings; 0 when none applies.
+	pub reason: u16,
+	pub evidence: Option<String>,
+	pub prev_hash: String,
+	pub hash: String,
+	/// The SCALE encoding the hash is taken over, `0x` and hex.
+	pub encoded: String,
+}
+
+/// A page of an item's, a work's or an account's history, newest first.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPage {
+	/// The subject or account asked about.
+	pub of: String,
+	/// Records matching the query and its block range, over all pages.
+	pub total: u64,
+	pub records: Vec<AuditRecord>,
+	/// Pass as `cursor` for the next, older page; `null` on the last one.
+	pub next_cursor: Option<u64>,
+}
+
+/// An anti-speculation rule the consortium set.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Rule {
+	/// More than `maxTransfers` transfers of one item within `windowBlocks` blocks.
+	#[serde(rename_all = "camelCase")]
+	TransferBurst {
+		max_transfers: u32,
+		window_blocks: u32,
+	},
+	/// An item given back to a holder it left within `windowBlocks` blocks.
+	#[serde(rename_all = "camelCase")]
+	BackAndForth { window_blocks: u32 },
+}
+
+/// A transfer that broke a rule.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Alert {
+	pub alert: u64,
+	pub rule: Rule,
+	pub subject: Subject,
+	/// The audit record of the transfer.
+	pub seq: u64,
+	pub block: u32,
+	/// `open` or `closed`.
+	pub status: String,
+	pub closed_by: Option<String>,
+	pub note: Option<String>,
+	pub closed_at_block: Option<u32>,
+}
+
+/// A page of alerts.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AlertsPage {
+	pub alerts: Vec<Alert>,
+	/// How many alerts are open in all.
+	pub open: u64,
+	/// Pass as `cursor`, with the same status, for the next page; `null` on the last one.
+	pub next_cursor: Option<u64>,
+}
+
+/// The end of the audit log.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditHead {
+	/// The sequence number the next record gets: the number of records.
+	pub next_seq: u64,
+	/// The last record's hash; zero before the first record.
+	pub last_hash: String,
+	pub last_block: u32,
+}
+
+/// A stretch of the audit log, oldest first, with what it takes to verify it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditExport {
+	pub from_block: u32,
+	pub to_block: u32,
+	pub records: Vec<AuditRecord>,
+	/// The hash of the record before the first one: the first record's `prevHash`.
+	pub prev_hash: String,
+	/// The last record's hash; `prevHash` when there are no records.
+	pub last_hash: String,
+	/// The finalized block the export was read at.
+	pub at_block: u32,
+	pub at_block_hash: String,
+	/// The log's head at that block (the chain's `Audit::Head`).
+	pub head: AuditHead,
+	/// Set when the export was cut short: pass as `cursor` for the rest.
+	pub next_cursor: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -358,6 +543,50 @@ mod tests {
 		);
 		assert_eq!(right_bits(["reproduction", "Adaptation"]), Ok(0b1 | 1 << 9));
 		assert_eq!(right_bits(["reproduction", "resale"]), Err("resale"));
+	}
+
+	#[test]
+	fn subjects_parse_from_their_written_form_and_back() {
+		for text in ["item:1:2", "collection:7", "work:3", "unit:4", "licence:5"] {
+			let subject = Subject::parse(text).expect(text);
+			assert_eq!(subject.to_string(), text);
+		}
+		assert_eq!(
+			Subject::parse("license:5"),
+			Some(Subject::Licence { licence: 5 })
+		);
+		for bad in [
+			"item:1",
+			"item:1:2:3",
+			"thing:1",
+			"work:x",
+			"collection:99999999999",
+			"",
+		] {
+			assert_eq!(Subject::parse(bad), None, "{bad}");
+		}
+	}
+
+	#[test]
+	fn subjects_and_rules_are_tagged_by_type() {
+		let json = serde_json::to_value(Subject::Item {
+			collection: 1,
+			item: 2,
+		})
+		.unwrap();
+		assert_eq!(
+			json,
+			serde_json::json!({"type": "item", "collection": 1, "item": 2})
+		);
+		let json = serde_json::to_value(Rule::TransferBurst {
+			max_transfers: 3,
+			window_blocks: 10,
+		})
+		.unwrap();
+		assert_eq!(
+			json,
+			serde_json::json!({"type": "transferBurst", "maxTransfers": 3, "windowBlocks": 10})
+		);
 	}
 
 	#[test]

@@ -1,9 +1,12 @@
 //! The runtime's records turned into the RPC's readable JSON ([`registry_rpc_types`]): SS58
 //! addresses, `0x` hashes, text where the chain holds text, dates, and enums by name.
 
+use codec::Encode;
 use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
+use registry_primitives::Subject;
 use registry_rpc_types as json;
 use registry_runtime::{
+	pallet_audit::{AlertStatusView, AlertView, ChainHead, HashedRecord, Rule},
 	pallet_collectibles::{CollectionInfo, Freeze, ItemInfo, ItemState, TransferPolicy},
 	pallet_rights::{
 		AttestationView, AuthorVersionView, DisputeStatus, DisputeView, LicenceView, Revocation,
@@ -259,6 +262,97 @@ pub fn rights_map(
 	}
 }
 
+/// An audit subject.
+pub fn subject(subject: &Subject) -> json::Subject {
+	match *subject {
+		Subject::Collection(collection) => json::Subject::Collection { collection },
+		Subject::Item(collection, item) => json::Subject::Item { collection, item },
+		Subject::Work(work) => json::Subject::Work { work },
+		Subject::RightsUnit(unit) => json::Subject::RightsUnit { unit },
+		Subject::Licence(licence) => json::Subject::Licence { licence },
+	}
+}
+
+/// The chain's audit subject for a written one.
+pub fn chain_subject(subject: &json::Subject) -> Subject {
+	match *subject {
+		json::Subject::Collection { collection } => Subject::Collection(collection),
+		json::Subject::Item { collection, item } => Subject::Item(collection, item),
+		json::Subject::Work { work } => Subject::Work(work),
+		json::Subject::RightsUnit { unit } => Subject::RightsUnit(unit),
+		json::Subject::Licence { licence } => Subject::Licence(licence),
+	}
+}
+
+/// An audit record with its hash and the bytes hashed.
+pub fn audit_record(hashed: &HashedRecord<AccountId, BlockNumber>) -> json::AuditRecord {
+	let record = &hashed.record;
+	let encoded = record.encode();
+	// The kind's byte opens its encoding after seq, block and extrinsic.
+	let kind = record.kind.encode();
+	json::AuditRecord {
+		seq: record.seq,
+		block: record.block,
+		extrinsic: record.extrinsic,
+		kind: kind
+			.first()
+			.and_then(|index| json::AUDIT_KINDS.get(usize::from(*index)))
+			.map_or_else(|| format!("{:?}", record.kind), |name| name.to_string()),
+		subject: subject(&record.subject),
+		from: record.from.as_ref().map(address),
+		to: record.to.as_ref().map(address),
+		authorized_by: address(&record.authorized_by),
+		reason: record.reason,
+		evidence: record.evidence.as_ref().map(hex_hash),
+		prev_hash: hex_hash(&record.prev),
+		hash: hex_hash(&hashed.hash),
+		encoded: format!("0x{}", hex::encode(encoded)),
+	}
+}
+
+fn rule(rule: &Rule<BlockNumber>) -> json::Rule {
+	match *rule {
+		Rule::TransferBurst {
+			max_transfers,
+			window_blocks,
+		} => json::Rule::TransferBurst {
+			max_transfers,
+			window_blocks,
+		},
+		Rule::BackAndForth { window_blocks } => json::Rule::BackAndForth { window_blocks },
+	}
+}
+
+/// An alert.
+pub fn alert(alert: &AlertView<AccountId, BlockNumber>) -> json::Alert {
+	let (status, closed_by, note, closed_at) = match &alert.status {
+		AlertStatusView::Open => ("open", None, None, None),
+		AlertStatusView::Closed { by, note, at } => {
+			("closed", Some(address(by)), Some(text(note)), Some(*at))
+		}
+	};
+	json::Alert {
+		alert: alert.alert,
+		rule: rule(&alert.rule),
+		subject: subject(&alert.subject),
+		seq: alert.seq,
+		block: alert.block,
+		status: status.into(),
+		closed_by,
+		note,
+		closed_at_block: closed_at,
+	}
+}
+
+/// The end of the audit log.
+pub fn audit_head(head: &ChainHead<BlockNumber>) -> json::AuditHead {
+	json::AuditHead {
+		next_seq: head.next_seq,
+		last_hash: hex_hash(&head.last_hash),
+		last_block: head.last_block,
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -279,6 +373,51 @@ mod tests {
 			listed.including,
 			Some(vec!["CN".to_string(), "FR".to_string()])
 		);
+	}
+
+	#[test]
+	fn audit_kinds_are_named_by_their_encoded_index() {
+		use registry_primitives::AuditKind::*;
+		let kinds = [
+			CollectionCreated,
+			Minted,
+			Transferred,
+			MetadataChanged,
+			Issued,
+			Frozen,
+			Unfrozen,
+			Retired,
+			WorkRegistered,
+			Attested,
+			AttestationRevoked,
+			DisputeOpened,
+			DisputeResolved,
+			Split,
+			Assigned,
+			Licensed,
+			LicenceRevoked,
+		];
+		for (kind, name) in kinds.iter().zip(json::AUDIT_KINDS) {
+			let index = usize::from(kind.encode()[0]);
+			assert_eq!(json::AUDIT_KINDS[index], name, "{kind:?}");
+			assert!(
+				format!("{kind:?}").eq_ignore_ascii_case(name),
+				"{kind:?} is not {name}"
+			);
+		}
+	}
+
+	#[test]
+	fn subjects_convert_both_ways() {
+		for chain in [
+			Subject::Collection(1),
+			Subject::Item(1, 2),
+			Subject::Work(3),
+			Subject::RightsUnit(4),
+			Subject::Licence(5),
+		] {
+			assert_eq!(chain_subject(&subject(&chain)), chain);
+		}
 	}
 
 	#[test]

@@ -1,5 +1,6 @@
 //! The node's JSON-RPC methods beyond those of the SDK's core (chain, state, author, system).
 
+mod audit;
 mod json;
 mod params;
 mod registry;
@@ -15,10 +16,11 @@ use polkadot_sdk::{
 	substrate_frame_rpc_system::{System, SystemApiServer},
 };
 use registry_runtime::{
-	opaque::Block, pallet_collectibles::CollectiblesApi, pallet_rights::RightsApi, AccountId,
-	BlockNumber, Nonce,
+	opaque::Block, pallet_audit::AuditApi, pallet_collectibles::CollectiblesApi,
+	pallet_rights::RightsApi, AccountId, BlockNumber, Nonce,
 };
 
+use audit::{Audit, AuditRpcServer};
 use registry::{Registry, RegistryApiServer};
 
 /// What the RPC methods need.
@@ -41,6 +43,7 @@ where
 	C::Api: BlockBuilder<Block>,
 	C::Api: CollectiblesApi<Block, AccountId, BlockNumber>,
 	C::Api: RightsApi<Block, AccountId, BlockNumber>,
+	C::Api: AuditApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 {
 	let mut module = RpcModule::new(());
@@ -49,7 +52,9 @@ where
 	// `system_accountNextIndex`: the next nonce, counting transactions still in the pool.
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	// `registry_*`: collectibles and works as readable JSON.
-	module.merge(Registry::new(client).into_rpc())?;
+	module.merge(Registry::new(client.clone()).into_rpc())?;
+	// `audit_*`: the audit log's history, alerts and exports.
+	module.merge(Audit::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -213,6 +213,32 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OpenAlertCount<T: Config> = StorageValue<_, u64, ValueQuery>;
 
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The anti-speculation rules in force from the first block.
+		pub rules: Vec<Rule<BlockNumberFor<T>>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (index, rule) in self.rules.iter().enumerate() {
+				assert!(
+					Pallet::<T>::is_valid_rule(rule),
+					"a genesis audit rule can never match"
+				);
+				assert!(
+					!self.rules.iter().take(index).any(|earlier| earlier == rule),
+					"a genesis audit rule is listed twice"
+				);
+			}
+			let rules = RulesOf::<T>::try_from(self.rules.clone())
+				.expect("the genesis audit rules fit in MaxRules");
+			Rules::<T>::put(rules);
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

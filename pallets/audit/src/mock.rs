@@ -1,6 +1,6 @@
 //! A runtime with frame-system, members and the audit log.
 
-use crate::{self as pallet_audit};
+use crate::{self as pallet_audit, Rule};
 use polkadot_sdk::{
 	frame_support::{derive_impl, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
@@ -65,6 +65,11 @@ pub const REGULATOR: u64 = 30;
 pub const STRANGER: u64 = 99;
 
 fn genesis() -> sp_io::TestExternalities {
+	genesis_with_rules(vec![])
+}
+
+/// A fresh chain whose genesis sets `rules`.
+pub fn genesis_with_rules(rules: Vec<Rule<u64>>) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		members: pallet_members::GenesisConfig {
@@ -78,6 +83,7 @@ fn genesis() -> sp_io::TestExternalities {
 			],
 			rate_limits: vec![],
 		},
+		audit: crate::GenesisConfig { rules },
 	}
 	.build_storage()
 	.expect("the mock genesis is valid");

@@ -109,6 +109,8 @@ pub struct BlockStart<BlockNumber> {
 	PartialEq,
 	Eq,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Rule<BlockNumber> {
 	/// More than `max_transfers` transfers of one item within a window, the new one included.

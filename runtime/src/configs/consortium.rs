@@ -3,7 +3,7 @@
 
 use crate::{
 	AccountId, BlockNumber, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
-	RuntimeOrigin, SessionKeys, Validators,
+	RuntimeOrigin, SessionKeys, Validators, DAYS,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -34,9 +34,6 @@ pub type ConsortiumOrigin = EitherOfDiverse<
 
 /// The council's collective instance.
 pub type CouncilCollective = pallet_collective::Instance1;
-
-/// Two-second blocks: a day's worth.
-pub const DAYS: BlockNumber = 24 * 60 * 60 / 2;
 
 parameter_types! {
 	/// A motion closes after three days; it passes earlier once enough members voted aye.

@@ -27,7 +27,7 @@ use polkadot_sdk::{
 };
 
 mod consortium;
-pub use consortium::{ConsortiumOrigin, CouncilCollective, DAYS};
+pub use consortium::{ConsortiumOrigin, CouncilCollective};
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
@@ -97,8 +97,7 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_collectibles::Config for Runtime {
 	type Members = crate::Members;
-	// The audit log arrives with the audit pallet.
-	type Audit = ();
+	type Audit = crate::Audit;
 	type MaxIssuers = ConstU32<8>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxDescriptionLength = ConstU32<1024>;
@@ -111,8 +110,7 @@ impl pallet_collectibles::Config for Runtime {
 
 impl pallet_rights::Config for Runtime {
 	type Members = crate::Members;
-	// The audit log arrives with the audit pallet.
-	type Audit = ();
+	type Audit = crate::Audit;
 	// Terms and expiries are counted in days of the block timestamp.
 	type Time = crate::Timestamp;
 	type MaxTitleLength = ConstU32<256>;
@@ -124,6 +122,16 @@ impl pallet_rights::Config for Runtime {
 	type MaxLiveLicences = ConstU32<256>;
 	type MaxPendingActions = ConstU32<16>;
 	type WeightInfo = pallet_rights::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_audit::Config for Runtime {
+	type Members = crate::Members;
+	type ConsortiumOrigin = consortium::ConsortiumOrigin;
+	type MaxRules = ConstU32<16>;
+	// Enough for a burst rule of up to 31 transfers in its window.
+	type MaxTrackedTransfers = ConstU32<32>;
+	type MaxNoteLength = ConstU32<1024>;
+	type WeightInfo = pallet_audit::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_members::Config for Runtime {

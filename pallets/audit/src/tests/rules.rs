@@ -14,6 +14,21 @@ fn try_set(rules: &[Rule<u64>]) -> polkadot_sdk::sp_runtime::DispatchResult {
 }
 
 #[test]
+fn the_genesis_sets_the_first_rules() {
+	let rules = vec![burst(3, 10), back_and_forth(20)];
+	genesis_with_rules(rules.clone()).execute_with(|| {
+		assert_eq!(Rules::<Test>::get().to_vec(), rules);
+		Audit::do_try_state().expect("audit invariants hold");
+	});
+}
+
+#[test]
+#[should_panic(expected = "a genesis audit rule can never match")]
+fn a_genesis_rule_that_can_never_match_is_refused() {
+	genesis_with_rules(vec![burst(0, 10)]);
+}
+
+#[test]
 fn the_consortium_sets_the_rules() {
 	new_test_ext(|| {
 		let rules = vec![burst(3, 10), back_and_forth(20)];

@@ -173,8 +173,8 @@ fn shown(info: &CollectionInfo) -> Output {
 	Output::new(
 		table(&[
 			("Collection", info.collection.to_string()),
-			("Name", text_of(&info.name)),
-			("Description", text_of(&info.description)),
+			("Name", or_none(text_of(&info.name))),
+			("Description", or_none(text_of(&info.description))),
 			("Issuers", issuers.join(", ")),
 			("Minted", format!("{} of {}", info.minted, info.max_supply)),
 			("Transfers", transfers),
@@ -205,4 +205,12 @@ fn shown(info: &CollectionInfo) -> Output {
 			"created_at": info.created_at,
 		}),
 	)
+}
+
+fn or_none(text: String) -> String {
+	if text.is_empty() {
+		"none".into()
+	} else {
+		text
+	}
 }
