@@ -165,6 +165,17 @@ impl RegistryClient {
 		self.submit_encoded(encoded).await
 	}
 
+	/// Asks the runtime whether the pool would take an already signed transaction, without
+	/// submitting it.
+	pub async fn validate_encoded(&self, encoded: Vec<u8>) -> Result<(), Error> {
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		validate(&at.transactions().from_bytes(encoded)).await
+	}
+
 	/// Submits an already signed transaction and waits until it is finalized.
 	pub async fn submit_encoded(&self, encoded: Vec<u8>) -> Result<Finalized, Error> {
 		let at = self
@@ -175,15 +186,7 @@ impl RegistryClient {
 		let tx = at.transactions().from_bytes(encoded);
 		// Asking the runtime first turns a refusal into a typed reason, whatever wording the
 		// RPC layer would give it.
-		match tx.validate().await.map_err(subxt::Error::from)? {
-			ValidationResult::Valid(_) => {}
-			ValidationResult::Invalid(invalid) => return Err(Error::Rejected(rejection(&invalid))),
-			ValidationResult::Unknown(unknown) => {
-				return Err(Error::Rejected(Rejection::Other(format!(
-					"the node cannot tell whether it is valid: {unknown:?}"
-				))))
-			}
-		}
+		validate(&tx).await?;
 		let progress = tx
 			.submit_and_watch()
 			.await
@@ -350,6 +353,22 @@ impl RegistryClient {
 	}
 }
 
+/// The runtime's verdict on a signed transaction, as an error if the pool would refuse it.
+async fn validate<C>(
+	tx: &subxt::transactions::SubmittableTransaction<RegistryConfig, C>,
+) -> Result<(), Error>
+where
+	C: subxt::client::OnlineClientAtBlockT<RegistryConfig>,
+{
+	match tx.validate().await.map_err(subxt::Error::from)? {
+		ValidationResult::Valid(_) => Ok(()),
+		ValidationResult::Invalid(invalid) => Err(Error::Rejected(rejection(&invalid))),
+		ValidationResult::Unknown(unknown) => Err(Error::Rejected(Rejection::Other(format!(
+			"the node cannot tell whether it is valid: {unknown:?}"
+		)))),
+	}
+}
+
 /// An RPC error in words, with the data a JSON-RPC error carries (where the pool puts its
 /// reason, e.g. `Custom error: 1`).
 fn rpc_error_text(error: &subxt::rpcs::Error) -> String {
@@ -368,6 +387,7 @@ fn rejection(invalid: &TransactionInvalid) -> Rejection {
 		TransactionInvalid::Custom(code) => rejection_from_code(*code),
 		TransactionInvalid::BadProof => Rejection::BadSignature,
 		TransactionInvalid::Stale => Rejection::Stale,
+		TransactionInvalid::ExhaustsResources => Rejection::ExhaustsResources,
 		other => Rejection::Other(format!("{other:?}")),
 	}
 }
@@ -393,6 +413,7 @@ fn rejection_from_message(message: &str) -> Rejection {
 		Some(code) => rejection_from_code(code),
 		None if message.contains("bad signature") => Rejection::BadSignature,
 		None if message.contains("temporarily banned") => Rejection::Banned,
+		None if message.contains("exhaust the block limits") => Rejection::ExhaustsResources,
 		None => Rejection::Other(message.to_string()),
 	}
 }

@@ -21,6 +21,8 @@ pub enum Rejection {
 	Stale,
 	/// The node refused this very transaction a moment ago and ignores it for a while.
 	Banned,
+	/// It needs more weight or length than a block has room for, even an empty one.
+	ExhaustsResources,
 	/// Anything else the pool said, in its words.
 	Other(String),
 }
@@ -52,6 +54,10 @@ impl std::fmt::Display for Rejection {
 				f,
 				"the node refused this transaction recently and ignores it for a while; \
 				 fix the cause and sign it again"
+			),
+			Rejection::ExhaustsResources => write!(
+				f,
+				"it needs more than a whole block has room for; split it into smaller ones"
 			),
 			Rejection::Other(message) => write!(f, "{message}"),
 		}

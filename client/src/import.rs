@@ -148,6 +148,8 @@ pub struct Plan {
 	pub to_mint: Vec<usize>,
 	/// Indices of rows the chain already holds, with their items.
 	pub registered: HashMap<usize, ItemId>,
+	/// Rows per batch: as asked, unless a block cannot hold so many.
+	pub batch_size: u32,
 }
 
 /// What became of a row.
@@ -279,12 +281,71 @@ pub async fn plan(
 			needed: to_mint.len(),
 		});
 	}
+	let wanted = options
+		.batch_size
+		.min(limits.max_batch_size)
+		.min(to_mint.len() as u32)
+		.max(1);
+	let batch_size = fitting_batch_size(client, signer, rows, &to_mint, wanted, options).await?;
 	Ok(Plan {
 		collection,
 		limits,
 		to_mint,
 		registered,
+		batch_size,
 	})
+}
+
+/// The largest batch of at most `wanted` rows that a block can hold.
+///
+/// The pool refuses a transaction that needs more weight than a whole block has, so such a
+/// batch could never be minted. The runtime is asked about signed batches of the first rows
+/// (nothing is submitted), halving the size until one fits.
+async fn fitting_batch_size(
+	client: &RegistryClient,
+	signer: &Ed25519Signer,
+	rows: &[Row],
+	to_mint: &[usize],
+	wanted: u32,
+	options: &Options,
+) -> Result<u32, Error> {
+	if to_mint.is_empty() {
+		return Ok(wanted);
+	}
+	let account = signer.account_id();
+	let nonce = client.next_nonce(&account).await?;
+	let fits = |size: u32| {
+		let requests = to_mint[..size as usize]
+			.iter()
+			.map(|i| rows[*i].request(&account))
+			.collect();
+		let call = collectibles::mint_batch(options.collection, requests, options.draft);
+		async move {
+			let encoded = client.sign_with_nonce(&call, signer, nonce).await?;
+			match client.validate_encoded(encoded).await {
+				Ok(()) => Ok(true),
+				Err(Error::Rejected(Rejection::ExhaustsResources)) => Ok(false),
+				Err(other) => Err(other),
+			}
+		}
+	};
+	if fits(wanted).await? {
+		return Ok(wanted);
+	}
+	// `fitting` fits (or is zero), `too_big` does not.
+	let (mut fitting, mut too_big) = (0, wanted);
+	while too_big - fitting > 1 {
+		let middle = fitting + (too_big - fitting) / 2;
+		if fits(middle).await? {
+			fitting = middle;
+		} else {
+			too_big = middle;
+		}
+	}
+	if fitting == 0 {
+		return Err(Error::Rejected(Rejection::ExhaustsResources));
+	}
+	Ok(fitting)
 }
 
 /// Waits until the pool holds no transaction of `account` that the finalized head has not
@@ -341,9 +402,7 @@ pub async fn run(
 	options: &Options,
 	progress: impl Fn(u64),
 ) -> Result<(Vec<RowResult>, Option<Error>), ImportError> {
-	let batch_size = options
-		.batch_size
-		.clamp(1, plan.limits.max_batch_size.max(1)) as usize;
+	let batch_size = plan.batch_size.max(1) as usize;
 	let mut failures: HashMap<usize, String> = HashMap::new();
 	let mut fatal = None;
 	let mut pending = plan.to_mint.clone();

@@ -1,6 +1,6 @@
 //! The chain end to end: real nodes, real signed transactions.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use registry_client::{
 	call,

@@ -370,7 +370,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::CollectionCreated`]. Weight: [`WeightInfo::create_collection`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::create_collection(co_issuers.len() as u32).saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::create_collection(co_issuers.len() as u32))]
 		pub fn create_collection(
 			origin: OriginFor<T>,
 			name: BoundedVec<u8, T::MaxNameLength>,
@@ -404,7 +404,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemMinted`]. Weight: [`WeightInfo::mint`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::mint())]
 		pub fn mint(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -426,7 +426,7 @@ pub mod pallet {
 		/// Emits [`Event::ItemMinted`] for each. Weight: [`WeightInfo::mint_batch`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32)
-			.saturating_add(T::Audit::report_weight().saturating_mul(requests.len() as u64)))]
+			)]
 		pub fn mint_batch(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -447,7 +447,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::MetadataUpdated`]. Weight: [`WeightInfo::set_metadata`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_metadata().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::set_metadata())]
 		pub fn set_metadata(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -464,7 +464,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemIssued`]. Weight: [`WeightInfo::issue`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::issue().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::issue())]
 		pub fn issue(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -483,7 +483,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Transferred`]. Weight: [`WeightInfo::transfer`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::transfer().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::transfer())]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -503,7 +503,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemFrozen`]. Weight: [`WeightInfo::freeze`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::freeze().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::freeze())]
 		pub fn freeze(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -524,7 +524,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemUnfrozen`]. Weight: [`WeightInfo::unfreeze`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::unfreeze().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -544,7 +544,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ItemRetired`]. Weight: [`WeightInfo::retire`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::retire().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::retire())]
 		pub fn retire(
 			origin: OriginFor<T>,
 			collection: CollectionId,

@@ -4,7 +4,7 @@ use crate::{self as pallet_collectibles};
 use core::cell::RefCell;
 use pallet_members::Role;
 use polkadot_sdk::{
-	frame_support::{derive_impl, traits::ConstU32, weights::Weight},
+	frame_support::{derive_impl, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
 	sp_io,
 	sp_runtime::BuildStorage,
@@ -49,10 +49,6 @@ pub struct RecordingAudit;
 impl AuditReporter<u64> for RecordingAudit {
 	fn report(entry: AuditEntry<u64>) {
 		REPORTED.with(|r| r.borrow_mut().push(entry));
-	}
-
-	fn report_weight() -> Weight {
-		Weight::from_parts(1_000, 0)
 	}
 }
 

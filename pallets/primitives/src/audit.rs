@@ -5,7 +5,7 @@
 //! every entry, for tests and for chains without a log.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256};
+use polkadot_sdk::sp_core::H256;
 use scale_info::TypeInfo;
 
 /// What an audit record is about.
@@ -154,19 +154,14 @@ impl<AccountId> AuditEntry<AccountId> {
 }
 
 /// Receives the audit entries of a pallet's state changes.
+///
+/// Reporting is part of each call's weight: the calls are benchmarked in the runtime, with
+/// the reporter the runtime wires, so their generated weights include the log's writes.
 pub trait AuditReporter<AccountId> {
 	/// Appends `entry` to the log. It must not fail: the change it describes has happened.
 	fn report(entry: AuditEntry<AccountId>);
-
-	/// The worst-case weight of one [`AuditReporter::report`], which reporting calls add to
-	/// their own weight once per entry.
-	fn report_weight() -> Weight;
 }
 
 impl<AccountId> AuditReporter<AccountId> for () {
 	fn report(_entry: AuditEntry<AccountId>) {}
-
-	fn report_weight() -> Weight {
-		Weight::zero()
-	}
 }

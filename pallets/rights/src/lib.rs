@@ -590,7 +590,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::register_work(
 			co_authors.len() as u32,
 			parents.len() as u32,
-		).saturating_add(T::Audit::report_weight()))]
+		))]
 		pub fn register_work(
 			origin: OriginFor<T>,
 			content: H256,
@@ -624,7 +624,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Attested`]. Weight: [`WeightInfo::attest`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::attest().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::attest())]
 		pub fn attest(
 			origin: OriginFor<T>,
 			work: WorkId,
@@ -645,7 +645,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::AttestationRevoked`]. Weight: [`WeightInfo::revoke_attestation`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::revoke_attestation().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::revoke_attestation())]
 		pub fn revoke_attestation(
 			origin: OriginFor<T>,
 			work: WorkId,
@@ -664,7 +664,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::DisputeOpened`]. Weight: [`WeightInfo::open_dispute`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::open_dispute().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::open_dispute())]
 		pub fn open_dispute(origin: OriginFor<T>, work: WorkId, evidence: H256) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_open_dispute(who, work, evidence)
@@ -686,7 +686,7 @@ pub mod pallet {
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::resolve_dispute(
 			corrected_authors.as_ref().map_or(0, |authors| authors.len() as u32),
-		).saturating_add(T::Audit::report_weight()))]
+		))]
 		pub fn resolve_dispute(
 			origin: OriginFor<T>,
 			dispute: DisputeId,
@@ -714,7 +714,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::split(
 			T::MaxCoHolders::get(),
 			T::MaxPendingActions::get(),
-		).saturating_add(T::Audit::report_weight()))]
+		))]
 		pub fn split(origin: OriginFor<T>, unit: UnitId, spec: SplitSpecOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_split(who, unit, spec)
@@ -736,7 +736,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::assign(
 			T::MaxCoHolders::get(),
 			T::MaxPendingActions::get(),
-		).saturating_add(T::Audit::report_weight().saturating_mul(to.len() as u64)))]
+		))]
 		pub fn assign(
 			origin: OriginFor<T>,
 			unit: UnitId,
@@ -762,8 +762,7 @@ pub mod pallet {
 		/// Emits [`Event::LicenceGranted`], or [`Event::ProposalApproved`] while approvals are
 		/// missing. Weight: [`WeightInfo::grant_licence`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::grant_licence(T::MaxLiveLicences::get())
-			.saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::grant_licence(T::MaxLiveLicences::get()))]
 		pub fn grant_licence(
 			origin: OriginFor<T>,
 			unit: UnitId,
@@ -784,7 +783,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::LicenceRevoked`]. Weight: [`WeightInfo::revoke_licence`].
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::revoke_licence().saturating_add(T::Audit::report_weight()))]
+		#[pallet::weight(T::WeightInfo::revoke_licence())]
 		pub fn revoke_licence(
 			origin: OriginFor<T>,
 			licence: LicenceId,

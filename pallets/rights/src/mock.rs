@@ -10,7 +10,6 @@ use polkadot_sdk::{
 	frame_support::{
 		derive_impl,
 		traits::{ConstU32, UnixTime},
-		weights::Weight,
 	},
 	frame_system::{self, EnsureRoot},
 	sp_io,
@@ -74,10 +73,6 @@ pub struct RecordingAudit;
 impl AuditReporter<u64> for RecordingAudit {
 	fn report(entry: AuditEntry<u64>) {
 		AUDIT.with(|log| log.borrow_mut().push(entry));
-	}
-
-	fn report_weight() -> Weight {
-		Weight::from_parts(1_000_000, 0)
 	}
 }
 

@@ -127,7 +127,7 @@ impl pallet_rights::Config for Runtime {
 impl pallet_audit::Config for Runtime {
 	type Members = crate::Members;
 	type ConsortiumOrigin = consortium::ConsortiumOrigin;
-	type MaxRules = ConstU32<16>;
+	type MaxRules = ConstU32<8>;
 	// Enough for a burst rule of up to 31 transfers in its window.
 	type MaxTrackedTransfers = ConstU32<32>;
 	type MaxNoteLength = ConstU32<1024>;

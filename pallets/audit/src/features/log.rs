@@ -6,9 +6,9 @@ use crate::{
 		AccountCount, AccountIndex, AuditRecordOf, BlockFirstSeq, Config, Head, Pallet, Records,
 		SubjectCount, SubjectIndex,
 	},
-	AuditRecord, BlockStart, WeightInfo,
+	AuditRecord, BlockStart,
 };
-use polkadot_sdk::{frame_support::weights::Weight, frame_system, sp_core::H256, sp_io};
+use polkadot_sdk::{frame_system, sp_core::H256, sp_io};
 use registry_primitives::{AuditEntry, AuditReporter};
 
 impl<T: Config> Pallet<T> {
@@ -74,9 +74,5 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> AuditReporter<T::AccountId> for Pallet<T> {
 	fn report(entry: AuditEntry<T::AccountId>) {
 		Self::append(entry)
-	}
-
-	fn report_weight() -> Weight {
-		T::WeightInfo::report()
 	}
 }

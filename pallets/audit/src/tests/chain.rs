@@ -208,16 +208,6 @@ fn an_account_is_indexed_once_per_record_it_appears_in() {
 	});
 }
 
-#[test]
-fn report_weight_is_the_benchmarked_report() {
-	new_test_ext(|| {
-		assert_eq!(
-			<Audit as AuditReporter<u64>>::report_weight(),
-			<() as WeightInfo>::report()
-		);
-	});
-}
-
 /// Six records over three blocks, exported whole.
 fn honest_records() -> Vec<HashedRecord<u64, u64>> {
 	mint(0, ALICE);

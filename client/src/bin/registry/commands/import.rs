@@ -124,15 +124,19 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	let plan = import::plan(&client, &signer, &rows, &options)
 		.await
 		.map_err(failed_to_start)?;
-	let batch_size = options.batch_size.min(plan.limits.max_batch_size).max(1) as usize;
+	let batch_size = plan.batch_size as usize;
 	let batches = plan.to_mint.len().div_ceil(batch_size);
-	let planned = format!(
-		"{} rows: {} already registered, {} to mint in {batches} batch{} of up to {batch_size}.",
+	let mut planned = format!(
+		"{} rows: {} already registered, {} to mint in {batches} batch{} of up to {batch_size}",
 		rows.len(),
 		plan.registered.len(),
 		plan.to_mint.len(),
 		if batches == 1 { "" } else { "es" },
 	);
+	if plan.batch_size < options.batch_size.min(plan.limits.max_batch_size) && batches > 1 {
+		planned.push_str(", the most a block holds");
+	}
+	planned.push('.');
 	if args.dry_run {
 		return Ok(Output::new(
 			format!("{planned}\nDry run: nothing was submitted."),
