@@ -81,8 +81,9 @@ impl RegistryClient {
 			.map_err(|e| Error::Metadata(e.to_string()))
 	}
 
-	/// Has the council decide `call`: `proposer` proposes it with `threshold`, each of `voters`
-	/// votes aye, and the proposer closes the motion. Returns the block in which the call ran
+	/// Has the council decide `call`: `proposer` proposes it with `threshold` and votes aye
+	/// (proposing is not voting), each of `voters` votes aye, and the proposer closes the
+	/// motion. Returns the block in which the call ran
 	/// with the consortium's origin, or [`Error::Dispatch`] if the call itself failed.
 	pub async fn council_decides<Call: Payload>(
 		&self,
@@ -99,7 +100,7 @@ impl RegistryClient {
 			return executed(proposed);
 		}
 		let motion = motion_of(&proposed)?;
-		for voter in voters {
+		for voter in std::iter::once(&proposer).chain(voters) {
 			self.submit(&vote(motion.hash, motion.index, true), voter)
 				.await?;
 		}
