@@ -101,13 +101,17 @@ impl RegistryClient {
 		method: &str,
 		params: subxt::rpcs::client::RpcParams,
 	) -> Result<R, Error> {
-		self.raw
-			.request(method, params)
-			.await
-			.map_err(|e| Error::Connection {
+		self.raw.request(method, params).await.map_err(|e| match e {
+			subxt::rpcs::Error::User(user) => Error::Rpc {
+				method: method.to_string(),
+				code: user.code,
+				message: user.message,
+			},
+			other => Error::Connection {
 				url: self.url.clone(),
-				reason: rpc_error_text(&e),
-			})
+				reason: rpc_error_text(&other),
+			},
+		})
 	}
 
 	/// Signs a call for the chain's current state, with the signer's next nonce (counting

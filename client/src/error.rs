@@ -84,6 +84,16 @@ pub enum Error {
 		/// The finalized block that holds the failed transaction, as 0x-hex.
 		block_hash: String,
 	},
+	/// The node answered a JSON-RPC call with an error: bad parameters, or nothing found.
+	#[error("{message}")]
+	Rpc {
+		/// The method called, e.g. `registry_getItem`.
+		method: String,
+		/// The JSON-RPC error code: -32602 for bad parameters, 1000 for nothing found.
+		code: i32,
+		/// The node's sentence.
+		message: String,
+	},
 	/// The call or storage entry does not exist in the chain's metadata, or its arguments do
 	/// not fit.
 	#[error("the chain does not accept this: {0}")]

@@ -41,11 +41,16 @@ use crate::{
 
 /// Rows per batch unless told otherwise (and never more than the runtime's `MaxBatchSize`).
 ///
-/// Smaller than the runtime allows on purpose: on a development chain a batch of 500 mints
-/// takes about two thirds of the weight a block gives transactions, so each block would hold
-/// one batch and leave the rest empty; batches of 250 fill a block three at a time, 750 mints
-/// every two seconds instead of 500.
+/// Smaller than the runtime allows on purpose: a batch of 500 mints takes more than half the
+/// weight a block gives transactions, so each block would hold one batch and leave the rest
+/// empty; batches of 250 fill a block three at a time, 750 mints every two seconds instead of
+/// 500. A runtime whose blocks cannot hold 250 gets the largest batch they can.
 pub const DEFAULT_BATCH_SIZE: u32 = 250;
+
+/// Batches between submission and finality unless told otherwise. A batch holds its place
+/// until final, and finality trails a block by two or three blocks: sixteen leave enough
+/// waiting in the pool to fill each block while earlier ones are being finalized.
+pub const DEFAULT_IN_FLIGHT: usize = 16;
 
 /// How to run an import.
 #[derive(Debug, Clone)]
@@ -65,13 +70,13 @@ pub struct Options {
 }
 
 impl Options {
-	/// Defaults for `collection`: batches of [`DEFAULT_BATCH_SIZE`], eight in flight, two
-	/// minutes per batch.
+	/// Defaults for `collection`: batches of [`DEFAULT_BATCH_SIZE`], [`DEFAULT_IN_FLIGHT`] of
+	/// them in flight, two minutes per batch.
 	pub fn new(collection: CollectionId) -> Self {
 		Self {
 			collection,
 			batch_size: DEFAULT_BATCH_SIZE,
-			in_flight: 8,
+			in_flight: DEFAULT_IN_FLIGHT,
 			draft: false,
 			batch_timeout: Duration::from_secs(120),
 			pending_timeout: Duration::from_secs(60),

@@ -30,11 +30,14 @@ pub mod keyfile;
 pub mod lifecycle;
 pub mod manifest;
 pub mod members;
+pub mod rights;
+pub mod rpc;
 mod signer;
 
 pub use client::{EventRecord, Finalized, RegistryClient};
 pub use config::RegistryConfig;
 pub use error::{Error, Rejection};
+pub use registry_rpc_types as types;
 pub use signer::{Ed25519Signer, DEV_PHRASE};
 pub use subxt;
 pub use subxt::dynamic::Value;

@@ -46,7 +46,7 @@ impl Run {
 			.unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
 	}
 
-	/// The error message: on stderr as text, or in the JSON document.
+	/// The error message: in the JSON document, or on stderr as text.
 	fn error(&self) -> String {
 		match serde_json::from_str::<Value>(&self.stdout) {
 			Ok(doc) if doc.get("error").is_some() => doc["error"]["message"]
@@ -58,10 +58,11 @@ impl Run {
 	}
 }
 
-fn command(args: &[&str]) -> Command {
+/// The binary with a command line split at spaces (no argument of these tests has one).
+fn command(line: &str) -> Command {
 	let mut command = Command::new(registry_binary());
 	command
-		.args(args)
+		.args(line.split_whitespace())
 		// The tests say everything on the command line.
 		.env_remove("REGISTRY_NODE_URL")
 		.env_remove("REGISTRY_KEY")
@@ -70,17 +71,24 @@ fn command(args: &[&str]) -> Command {
 	command
 }
 
-fn registry(args: &[&str]) -> Run {
+fn registry(line: &str) -> Run {
 	let Output {
 		status,
 		stdout,
 		stderr,
-	} = command(args).output().expect("the registry binary runs");
+	} = command(line).output().expect("the registry binary runs");
 	Run {
 		code: status.code(),
 		stdout: String::from_utf8_lossy(&stdout).into_owned(),
 		stderr: String::from_utf8_lossy(&stderr).into_owned(),
 	}
+}
+
+/// A command against `node`, signed with the secret URI `key`, printing JSON.
+fn signed(node: &str, key: &str, line: &str) -> Run {
+	registry(&format!(
+		"{line} --node {node} --key-uri {key} --output json"
+	))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -94,20 +102,13 @@ fn account_of(uri: &str) -> String {
 		.to_string()
 }
 
-/// Runs a command signed by `key` (a secret URI) against `node`, with JSON output.
-fn as_json(node: &str, key: &str, args: &[&str]) -> Run {
-	let mut all = args.to_vec();
-	all.extend(["--node", node, "--key-uri", key, "--output", "json"]);
-	registry(&all)
-}
-
 #[test]
 fn keys_and_fingerprints_work_without_a_node() {
 	let dir = tempfile::tempdir().unwrap();
 	let key = dir.path().join("museum.key");
 	let key = key.to_str().unwrap();
 
-	let made = registry(&["key", "generate", key, "--output", "json"])
+	let made = registry(&format!("key generate {key} --output json"))
 		.ok()
 		.json();
 	let account = made["account"].as_str().unwrap().to_string();
@@ -123,31 +124,31 @@ fn keys_and_fingerprints_work_without_a_node() {
 		!made.to_string().contains(phrase.trim()),
 		"the secret is never printed"
 	);
-	let again = registry(&["key", "generate", key]).failed();
+	let again = registry(&format!("key generate {key}")).failed();
 	assert!(again.error().contains("exists"), "{}", again.error());
 
-	let inspected = registry(&["key", "inspect", "--key", key, "--output", "json"])
+	let inspected = registry(&format!("key inspect --key {key} --output json"))
 		.ok()
 		.json();
 	assert_eq!(inspected["account"], account.as_str());
-	let alice = registry(&["key", "inspect", "--key-uri", "//Alice", "--output", "json"])
+	let alice = registry("key inspect --key-uri //Alice --output json")
 		.ok()
 		.json();
 	assert_eq!(alice["account"], account_of("//Alice").as_str());
 
 	// Wrong keys name the flag.
-	let missing = registry(&["key", "inspect", "--key", "/nonexistent/registry.key"]).failed();
+	let missing = registry("key inspect --key /nonexistent/registry.key").failed();
 	assert!(missing.error().contains("--key /nonexistent/registry.key"));
 	let garbage = dir.path().join("garbage.key");
 	std::fs::write(&garbage, "not a secret phrase at all").unwrap();
-	let garbage = registry(&["key", "inspect", "--key", garbage.to_str().unwrap()]).failed();
+	let garbage = registry(&format!("key inspect --key {}", garbage.display())).failed();
 	assert!(garbage.error().contains("--key"), "{}", garbage.error());
 	assert!(
 		garbage.error().contains("secret phrase"),
 		"{}",
 		garbage.error()
 	);
-	let neither = registry(&["key", "inspect"]).failed();
+	let neither = registry("key inspect").failed();
 	assert!(neither.error().contains("--key-uri"), "{}", neither.error());
 
 	// Fingerprints, streamed: a file larger than the read buffer, and an empty one.
@@ -156,11 +157,11 @@ fn keys_and_fingerprints_work_without_a_node() {
 	std::fs::write(&large_path, &large).unwrap();
 	let empty_path = dir.path().join("empty");
 	std::fs::write(&empty_path, b"").unwrap();
-	let hashed = registry(&[
-		"hash",
-		large_path.to_str().unwrap(),
-		empty_path.to_str().unwrap(),
-	])
+	let hashed = registry(&format!(
+		"hash {} {}",
+		large_path.display(),
+		empty_path.display()
+	))
 	.ok();
 	assert_eq!(
 		hashed.stdout,
@@ -172,31 +173,23 @@ fn keys_and_fingerprints_work_without_a_node() {
 			empty_path.display()
 		)
 	);
-	let unreadable = registry(&["hash", "/nonexistent/scan.tif"]).failed();
+	let unreadable = registry("hash /nonexistent/scan.tif").failed();
 	assert!(unreadable
 		.stderr
 		.contains("cannot read /nonexistent/scan.tif"));
 
 	// An unreachable node is named, with the flag to fix it.
 	let nowhere = format!("ws://127.0.0.1:{}", free_port());
-	let unreachable = registry(&["collection", "show", "0", "--node", &nowhere]).failed();
+	let unreachable = registry(&format!("collection show 0 --node {nowhere}")).failed();
 	assert!(
 		unreachable.error().contains(&nowhere) && unreachable.error().contains("--node"),
 		"{}",
 		unreachable.error()
 	);
-	let json_error = registry(&[
-		"collection",
-		"show",
-		"0",
-		"--node",
-		&nowhere,
-		"--output",
-		"json",
-	])
-	.failed()
-	.json();
-	assert_eq!(json_error["error"]["kind"], "connection");
+	let as_json = registry(&format!("collection show 0 --node {nowhere} --output json"))
+		.failed()
+		.json();
+	assert_eq!(as_json["error"]["kind"], "connection");
 }
 
 #[test]
@@ -210,72 +203,35 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 	let meta = "0x".to_string() + &sha256_hex(b"metadata");
 	let alice = account_of("//Alice");
 	let bob = account_of("//Bob");
-	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
+	let by_alice = |line: &str| signed(&url, "//Alice", line);
+	let by_bob = |line: &str| signed(&url, "//Bob", line);
 
-	let created = run(
-		"//Alice",
-		&[
-			"collection",
-			"create",
-			"--name",
-			"Celadon",
-			"--metadata-uri",
-			"https://museum.example/celadon.json",
-			"--metadata-sha256",
-			&meta,
-			"--max-supply",
-			"10",
-		],
-	)
+	let created = by_alice(&format!(
+		"collection create --name Celadon --metadata-uri https://museum.example/celadon.json \
+		 --metadata-sha256 {meta} --max-supply 10"
+	))
 	.ok()
 	.json();
 	assert_eq!(created["collection"], 0);
-	let held = run(
-		"//Alice",
-		&[
-			"collection",
-			"create",
-			"--name",
-			"Held",
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-			"--max-supply",
-			"10",
-			"--min-holding-blocks",
-			"100000",
-		],
-	)
+	let held = by_alice(&format!(
+		"collection create --name Held --metadata-uri u --metadata-sha256 {meta} \
+		 --max-supply 10 --min-holding-blocks 100000"
+	))
 	.ok()
 	.json();
 	assert_eq!(held["collection"], 1);
-	let shown = run("//Alice", &["collection", "show", "1"]).ok().json();
+	let shown = by_alice("collection show 1").ok().json();
 	assert_eq!(shown["policy"]["min_holding_blocks"], 100000);
 
-	let minted = run(
-		"//Alice",
-		&[
-			"item",
-			"mint",
-			"--collection",
-			"0",
-			"--serial",
-			"1",
-			"--file",
-			scan,
-			"--metadata-uri",
-			"https://museum.example/1.json",
-			"--metadata-sha256",
-			&meta,
-			"--catalogue-number",
-			"C-1",
-		],
-	)
+	let minted = by_alice(&format!(
+		"item mint --collection 0 --serial 1 --file {scan} \
+		 --metadata-uri https://museum.example/1.json --metadata-sha256 {meta} \
+		 --catalogue-number C-1"
+	))
 	.ok()
 	.json();
 	assert_eq!(minted["item"], 0);
-	let item = run("//Alice", &["item", "show", "0", "0"]).ok().json();
+	let item = by_alice("item show 0 0").ok().json();
 	assert_eq!(item["owner"], alice.as_str());
 	assert_eq!(item["serial"], 1);
 	assert_eq!(item["catalogue_number"], "C-1");
@@ -283,41 +239,25 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 		item["content"],
 		format!("0x{}", sha256_hex(b"a scan of a celadon vase")).as_str()
 	);
-	let found = run("//Alice", &["find", "--file", scan]).ok().json();
+	let found = by_alice(&format!("find --file {scan}")).ok().json();
 	assert_eq!(found["items"][0]["item"], 0);
-	let twice = run(
-		"//Alice",
-		&[
-			"item",
-			"mint",
-			"--collection",
-			"0",
-			"--serial",
-			"2",
-			"--file",
-			scan,
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-		],
-	)
+	let twice = by_alice(&format!(
+		"item mint --collection 0 --serial 2 --file {scan} --metadata-uri u \
+		 --metadata-sha256 {meta}"
+	))
 	.failed();
 	assert!(
 		twice.error().contains("already item 0 of collection 0"),
 		"{}",
 		twice.error()
 	);
-	let listed = run("//Alice", &["item", "list"]).ok().json();
+	let listed = by_alice("item list").ok().json();
 	assert_eq!(listed["items"][0]["item"], 0);
 
 	// A gift, then a refusal because the signer no longer holds it.
-	run("//Alice", &["item", "transfer", "0", "0", "--to", &bob]).ok();
-	assert_eq!(
-		run("//Alice", &["item", "show", "0", "0"]).ok().json()["owner"],
-		bob.as_str()
-	);
-	let not_held = run("//Alice", &["item", "transfer", "0", "0", "--to", &bob]).failed();
+	by_alice(&format!("item transfer 0 0 --to {bob}")).ok();
+	assert_eq!(by_alice("item show 0 0").ok().json()["owner"], bob.as_str());
+	let not_held = by_alice(&format!("item transfer 0 0 --to {bob}")).failed();
 	assert!(
 		not_held
 			.error()
@@ -327,83 +267,36 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 	);
 
 	// A regulator's freeze stops everything until it is lifted.
-	run(
-		"//Alice",
-		&[
-			"item",
-			"freeze",
-			"0",
-			"0",
-			"--reason",
-			"3",
-			"--evidence",
-			&meta,
-		],
-	)
-	.ok();
-	let frozen = run("//Bob", &["item", "transfer", "0", "0", "--to", &alice]).failed();
+	by_alice(&format!("item freeze 0 0 --reason 3 --evidence {meta}")).ok();
+	let frozen = by_bob(&format!("item transfer 0 0 --to {alice}")).failed();
 	assert!(frozen.error().contains("is frozen"), "{}", frozen.error());
 	assert_eq!(frozen.json()["error"]["kind"], "Collectibles::ItemFrozen");
-	run(
-		"//Alice",
-		&[
-			"item",
-			"unfreeze",
-			"0",
-			"0",
-			"--reason",
-			"4",
-			"--evidence-file",
-			scan,
-		],
-	)
+	by_alice(&format!(
+		"item unfreeze 0 0 --reason 4 --evidence-file {scan}"
+	))
 	.ok();
-	run("//Bob", &["item", "retire", "0", "0", "--reason", "9"]).ok();
+	by_bob("item retire 0 0 --reason 9").ok();
 	assert_eq!(
-		run("//Alice", &["item", "show", "0", "0"]).ok().json()["state"],
+		by_alice("item show 0 0").ok().json()["state"],
 		"retired (reason 9)"
 	);
 
 	// Drafts are corrected in place, then issued once.
-	let draft = run(
-		"//Alice",
-		&[
-			"item",
-			"mint",
-			"--collection",
-			"0",
-			"--serial",
-			"3",
-			"--content",
-			&meta,
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-			"--draft",
-		],
-	)
+	let draft = by_alice(&format!(
+		"item mint --collection 0 --serial 3 --content {meta} --metadata-uri u \
+		 --metadata-sha256 {meta} --draft"
+	))
 	.ok()
 	.json();
 	assert_eq!(draft["item"], 1);
-	let corrected = run(
-		"//Alice",
-		&[
-			"item",
-			"set-metadata",
-			"0",
-			"1",
-			"--metadata-uri",
-			"v",
-			"--metadata-file",
-			scan,
-		],
-	)
+	let corrected = by_alice(&format!(
+		"item set-metadata 0 1 --metadata-uri v --metadata-file {scan}"
+	))
 	.ok()
 	.json();
 	assert_eq!(corrected["version"], 0);
-	run("//Alice", &["item", "issue", "0", "1"]).ok();
-	let issued = run("//Alice", &["item", "issue", "0", "1"]).failed();
+	by_alice("item issue 0 1").ok();
+	let issued = by_alice("item issue 0 1").failed();
 	assert!(
 		issued.error().contains("already issued"),
 		"{}",
@@ -411,25 +304,12 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 	);
 
 	// The holding period names its last block and date.
-	run(
-		"//Alice",
-		&[
-			"item",
-			"mint",
-			"--collection",
-			"1",
-			"--serial",
-			"1",
-			"--file",
-			scan,
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-		],
-	)
+	by_alice(&format!(
+		"item mint --collection 1 --serial 1 --file {scan} --metadata-uri u \
+		 --metadata-sha256 {meta}"
+	))
 	.ok();
-	let holding = run("//Alice", &["item", "transfer", "1", "0", "--to", &bob]).failed();
+	let holding = by_alice(&format!("item transfer 1 0 --to {bob}")).failed();
 	assert!(
 		holding.error().contains("the holding period ends at block")
 			&& holding.error().contains("UTC"),
@@ -437,9 +317,9 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 		holding.error()
 	);
 
-	let unknown_item = run("//Alice", &["item", "show", "0", "99"]).failed();
+	let unknown_item = by_alice("item show 0 99").failed();
 	assert_eq!(unknown_item.error(), "collection 0 has no item 99");
-	let unknown_collection = run("//Alice", &["item", "show", "7", "0"]).failed();
+	let unknown_collection = by_alice("item show 7 0").failed();
 	assert_eq!(unknown_collection.error(), "collection 7 does not exist");
 }
 
@@ -450,70 +330,39 @@ fn members_are_admitted_suspended_reinstated_and_removed() {
 	let dir = tempfile::tempdir().unwrap();
 	let key = dir.path().join("library.key");
 	let key = key.to_str().unwrap();
-	let library = registry(&["key", "generate", key, "--output", "json"])
+	let library = registry(&format!("key generate {key} --output json"))
 		.ok()
 		.json()["account"]
 		.as_str()
 		.unwrap()
 		.to_string();
 	let identity = "0x".to_string() + &sha256_hex(b"salt and a real-name record");
-	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
-	let as_library = |args: &[&str]| {
-		let mut all = args.to_vec();
-		all.extend(["--node", url.as_str(), "--key", key, "--output", "json"]);
-		registry(&all)
-	};
-	let create = [
-		"collection",
-		"create",
-		"--name",
-		"Library",
-		"--metadata-uri",
-		"u",
-		"--metadata-sha256",
-		identity.as_str(),
-		"--max-supply",
-		"1",
-	];
+	let by_alice = |line: &str| signed(&url, "//Alice", line);
+	let create = format!(
+		"collection create --name Library --metadata-uri u --metadata-sha256 {identity} \
+		 --max-supply 1 --node {url} --key {key} --output json"
+	);
 
-	let outsider = as_library(&create).failed();
+	let outsider = registry(&create).failed();
 	assert!(
 		outsider.error().contains(&library) && outsider.error().contains("not a member"),
 		"{}",
 		outsider.error()
 	);
-	let appointed = run(
-		"//Alice",
-		&[
-			"member",
-			"admit",
-			&library,
-			"--role",
-			"regulator",
-			"--identity-hash",
-			&identity,
-		],
-	)
+	let appointed = by_alice(&format!(
+		"member admit {library} --role regulator --identity-hash {identity}"
+	))
 	.failed();
 	assert!(
 		appointed.error().contains("only the consortium"),
 		"{}",
 		appointed.error()
 	);
-	run(
-		"//Alice",
-		&[
-			"member",
-			"admit",
-			&library,
-			"--role",
-			"institution,creator",
-			"--identity-hash",
-			&identity,
-		],
-	)
+	by_alice(&format!(
+		"member admit {library} --role institution,creator --identity-hash {identity}"
+	))
 	.ok();
-	let shown = run("//Alice", &["member", "show", &library]).ok().json();
+	let shown = by_alice(&format!("member show {library}")).ok().json();
 	assert_eq!(
 		shown["roles"],
 		serde_json::json!(["Institution", "Creator"])
@@ -523,18 +372,9 @@ fn members_are_admitted_suspended_reinstated_and_removed() {
 		shown["admitted_by"],
 		format!("registrar {}", account_of("//Alice")).as_str()
 	);
-	let again = run(
-		"//Alice",
-		&[
-			"member",
-			"admit",
-			&library,
-			"--role",
-			"creator",
-			"--identity-hash",
-			&identity,
-		],
-	)
+	let again = by_alice(&format!(
+		"member admit {library} --role creator --identity-hash {identity}"
+	))
 	.failed();
 	assert!(
 		again.error().contains("already a member"),
@@ -542,27 +382,27 @@ fn members_are_admitted_suspended_reinstated_and_removed() {
 		again.error()
 	);
 
-	run("//Alice", &["member", "suspend", &library]).ok();
-	let suspended = as_library(&create).failed();
+	by_alice(&format!("member suspend {library}")).ok();
+	let suspended = registry(&create).failed();
 	assert!(
 		suspended.error().contains("suspended"),
 		"{}",
 		suspended.error()
 	);
-	let not_registrar = run("//Bob", &["member", "reinstate", &library]).failed();
+	let not_registrar = signed(&url, "//Bob", &format!("member reinstate {library}")).failed();
 	assert!(
 		not_registrar.error().contains("not an active registrar"),
 		"{}",
 		not_registrar.error()
 	);
-	run("//Alice", &["member", "reinstate", &library]).ok();
-	assert_eq!(as_library(&create).ok().json()["collection"], 0);
-	run("//Alice", &["member", "remove", &library]).ok();
-	let gone = run("//Alice", &["member", "show", &library]).failed();
+	by_alice(&format!("member reinstate {library}")).ok();
+	assert_eq!(registry(&create).ok().json()["collection"], 0);
+	by_alice(&format!("member remove {library}")).ok();
+	let gone = by_alice(&format!("member show {library}")).failed();
 	assert_eq!(gone.error(), format!("{library} is not a member"));
 }
 
-/// A catalogue of `rows` items with precomputed hashes.
+/// A catalogue of `rows` items with precomputed hashes; returns each serial's content hash.
 fn catalogue(path: &Path, rows: u32) -> HashMap<u32, String> {
 	let mut text =
 		String::from("serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number\n");
@@ -588,42 +428,26 @@ async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates
 	let dir = tempfile::tempdir().unwrap();
 	let manifest = dir.path().join("catalogue.csv");
 	let contents = catalogue(&manifest, ROWS);
-	let manifest = manifest.to_str().unwrap();
-	let meta = "0x".to_string() + &sha256_hex(b"collection");
-	as_json(
+	let meta = sha256_hex(b"collection");
+	signed(
 		&url,
 		"//Alice",
-		&[
-			"collection",
-			"create",
-			"--name",
-			"Prints",
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-			"--max-supply",
-			&ROWS.to_string(),
-		],
+		&format!(
+			"collection create --name Prints --metadata-uri u --metadata-sha256 {meta} \
+			 --max-supply {ROWS}"
+		),
 	)
 	.ok();
 
 	// Kill the import for real once a few batches are final.
-	let import = ["import", manifest, "--collection", "0"];
-	let mut args = import.to_vec();
-	args.extend([
-		"--node",
-		url.as_str(),
-		"--key-uri",
-		"//Alice",
-		"--output",
-		"json",
-	]);
-	let mut child = command(&args)
-		.stdout(Stdio::null())
-		.stderr(Stdio::null())
-		.spawn()
-		.expect("the import starts");
+	let import = format!("import {} --collection 0", manifest.display());
+	let mut child = command(&format!(
+		"{import} --node {url} --key-uri //Alice --output json"
+	))
+	.stdout(Stdio::null())
+	.stderr(Stdio::null())
+	.spawn()
+	.expect("the import starts");
 	let deadline = Instant::now() + Duration::from_secs(120);
 	let minted_before_kill = loop {
 		let minted = client.collection(0).await.unwrap().unwrap().minted;
@@ -641,7 +465,7 @@ async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates
 	child.wait().unwrap();
 	assert!(minted_before_kill < ROWS, "the kill came after the import");
 
-	let resumed = as_json(&url, "//Alice", &import).ok().json();
+	let resumed = signed(&url, "//Alice", &import).ok().json();
 	assert_eq!(resumed["failed"], 0);
 	let skipped = resumed["already_registered"].as_u64().unwrap();
 	assert!(skipped >= u64::from(minted_before_kill), "{resumed}");
@@ -684,7 +508,7 @@ async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates
 	assert_eq!(skipped_lines, skipped);
 
 	// A third run has nothing left to do.
-	let again = as_json(&url, "//Alice", &import).ok().json();
+	let again = signed(&url, "//Alice", &import).ok().json();
 	assert_eq!(
 		(
 			again["minted"].as_u64(),
@@ -701,30 +525,18 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 	let client = RegistryClient::connect(&url).await.unwrap();
 	let dir = tempfile::tempdir().unwrap();
 	let meta = sha256_hex(b"metadata");
-	let run = |key: &str, args: &[&str]| as_json(&url, key, args);
-	run(
-		"//Alice",
-		&[
-			"collection",
-			"create",
-			"--name",
-			"Small",
-			"--metadata-uri",
-			"u",
-			"--metadata-sha256",
-			&meta,
-			"--max-supply",
-			"3",
-		],
-	)
+	let by_alice = |line: &str| signed(&url, "//Alice", line);
+	by_alice(&format!(
+		"collection create --name Small --metadata-uri u --metadata-sha256 {meta} --max-supply 3"
+	))
 	.ok();
 	let write = |name: &str, text: String| {
 		let path = dir.path().join(name);
 		std::fs::write(&path, text).unwrap();
-		path.to_str().unwrap().to_string()
+		path.display().to_string()
 	};
-	let import = |manifest: &str, collection: &str| {
-		run("//Alice", &["import", manifest, "--collection", collection])
+	let import = |manifest: &str, collection: u32| {
+		by_alice(&format!("import {manifest} --collection {collection}"))
 	};
 	let row = |serial: u32| {
 		format!(
@@ -734,8 +546,8 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 	};
 	let header = "serial,content_sha256,metadata_uri,metadata_sha256\n";
 
-	let missing = write("missing.csv", format!("serial,metadata_uri\n1,u\n"));
-	let error = import(&missing, "0").failed().error();
+	let missing = write("missing.csv", "serial,metadata_uri\n1,u\n".into());
+	let error = import(&missing, 0).failed().error();
 	assert!(
 		error.contains("neither a `content_sha256` nor a `file` column"),
 		"{error}"
@@ -745,7 +557,7 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 		"broken.csv",
 		format!("{header}{}1,abcd,u,{meta}\n{}", row(1), row(1)),
 	);
-	let refused = import(&broken, "0").failed();
+	let refused = import(&broken, 0).failed();
 	assert_eq!(refused.json()["error"]["kind"], "input");
 	let error = refused.error();
 	assert!(
@@ -757,20 +569,17 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 		"{error}"
 	);
 
-	let unknown_key = write(
-		"items.json",
-		format!(r#"[{{"serial": 1, "colour": "red"}}]"#),
-	);
-	let error = import(&unknown_key, "0").failed().error();
+	let unknown_key = write("items.json", r#"[{"serial": 1, "colour": "red"}]"#.into());
+	let error = import(&unknown_key, 0).failed().error();
 	assert!(error.contains("row 1: unknown key `colour`"), "{error}");
 
 	let too_many = write(
 		"four.csv",
 		format!("{header}{}{}{}{}", row(1), row(2), row(3), row(4)),
 	);
-	let error = import(&too_many, "0").failed().error();
+	let error = import(&too_many, 0).failed().error();
 	assert!(error.contains("room for 3 more items"), "{error}");
-	let error = import(&too_many, "9").failed().error();
+	let error = import(&too_many, 9).failed().error();
 	assert!(error.contains("--collection 9"), "{error}");
 
 	let stranger = Ed25519Signer::generate().unwrap().account_id().to_string();
@@ -781,7 +590,7 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 			row(1).trim_end()
 		),
 	);
-	let error = import(&with_owner, "0").failed().error();
+	let error = import(&with_owner, 0).failed().error();
 	assert!(
 		error.contains(&stranger) && error.contains("not an active member"),
 		"{error}"
@@ -791,7 +600,7 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 	assert_eq!(client.collection(0).await.unwrap().unwrap().minted, 0);
 
 	let good = write("good.csv", format!("{header}{}{}", row(1), row(2)));
-	let done = import(&good, "0").ok().json();
+	let done = import(&good, 0).ok().json();
 	assert_eq!(
 		(done["minted"].as_u64(), done["failed"].as_u64()),
 		(Some(2), Some(0))
@@ -805,7 +614,7 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 			sha256_hex(b"another object")
 		),
 	);
-	let error = import(&conflicting, "0").failed().error();
+	let error = import(&conflicting, 0).failed().error();
 	assert!(
 		error.contains("row 2 (line 3): serial 1 is already item 0 of collection 0"),
 		"{error}"

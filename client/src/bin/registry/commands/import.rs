@@ -77,7 +77,7 @@ pub struct Args {
 	#[arg(long, value_name = "N")]
 	batch_size: Option<u32>,
 	/// Batches submitted and not yet finalized, at most.
-	#[arg(long, value_name = "N", default_value_t = 8)]
+	#[arg(long, value_name = "N", default_value_t = import::DEFAULT_IN_FLIGHT)]
 	in_flight: usize,
 	/// Mint the items as drafts, whose metadata may still be corrected in place.
 	#[arg(long)]

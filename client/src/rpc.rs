@@ -1,0 +1,387 @@
+//! Typed wrappers of the node's `registry_*` and `audit_*` JSON-RPC methods, and the offline
+//! check of an audit export.
+//!
+//! The answers are the [`registry_rpc_types`] the node serializes. A refusal comes back as
+//! [`Error::Rpc`] with the node's sentence, e.g. "collection 3 has no item 9".
+
+use sha2::{Digest, Sha256};
+use subxt::{
+	rpcs::rpc_params,
+	utils::{AccountId32, H256},
+};
+
+use registry_rpc_types::{
+	AlertsPage, AuditExport, AuditHead, AuditRecord, Collection, ContentMatches, HistoryPage, Item,
+	ItemsPage, Rights, Subject, Work, AUDIT_KINDS,
+};
+
+use crate::{Error, RegistryClient};
+
+fn hex_of(hash: &H256) -> String {
+	format!("0x{}", hex::encode(hash.0))
+}
+
+impl RegistryClient {
+	/// `registry_getItem`: one collectible.
+	pub async fn get_item(&self, collection: u32, item: u32) -> Result<Item, Error> {
+		self.raw_request("registry_getItem", rpc_params![collection, item])
+			.await
+	}
+
+	/// `registry_getCollection`: one collection.
+	pub async fn get_collection(&self, collection: u32) -> Result<Collection, Error> {
+		self.raw_request("registry_getCollection", rpc_params![collection])
+			.await
+	}
+
+	/// `registry_itemsByOwner`: a page of `owner`'s items after `cursor`.
+	pub async fn items_by_owner(
+		&self,
+		owner: &AccountId32,
+		page_size: Option<u32>,
+		cursor: Option<(u32, u32)>,
+	) -> Result<ItemsPage, Error> {
+		self.raw_request(
+			"registry_itemsByOwner",
+			rpc_params![owner.to_string(), page_size, cursor],
+		)
+		.await
+	}
+
+	/// `registry_findByContentHash`: the collectibles and the work with this content.
+	pub async fn find_by_content_hash(&self, content: H256) -> Result<ContentMatches, Error> {
+		self.raw_request("registry_findByContentHash", rpc_params![hex_of(&content)])
+			.await
+	}
+
+	/// `registry_getWork`: a work with everything recorded about it.
+	pub async fn get_work(&self, work: u64) -> Result<Work, Error> {
+		self.raw_request("registry_getWork", rpc_params![work])
+			.await
+	}
+
+	/// `registry_rightsOf`: a work's rights map, now or as of block `at_block`.
+	pub async fn rights_of(&self, work: u64, at_block: Option<u32>) -> Result<Rights, Error> {
+		self.raw_request("registry_rightsOf", rpc_params![work, at_block])
+			.await
+	}
+
+	/// `audit_history`: a page of the history of `of`, a subject such as `item:1:2` or an SS58
+	/// account, newest first.
+	pub async fn audit_history(
+		&self,
+		of: &str,
+		page_size: Option<u32>,
+		cursor: Option<u64>,
+		blocks: Option<(u32, u32)>,
+	) -> Result<HistoryPage, Error> {
+		let (from, to) = blocks.unzip();
+		self.raw_request(
+			"audit_history",
+			rpc_params![of, page_size, cursor, from, to],
+		)
+		.await
+	}
+
+	/// `audit_alerts`: a page of alerts with `status` `open`, `closed` or `all`.
+	pub async fn audit_alerts(
+		&self,
+		status: &str,
+		cursor: Option<u64>,
+		page_size: Option<u32>,
+	) -> Result<AlertsPage, Error> {
+		self.raw_request("audit_alerts", rpc_params![status, cursor, page_size])
+			.await
+	}
+
+	/// `audit_export`: the records of blocks `from` to `to`, from `cursor` on.
+	pub async fn audit_export(
+		&self,
+		from: u32,
+		to: u32,
+		cursor: Option<u64>,
+		max_records: Option<u32>,
+	) -> Result<AuditExport, Error> {
+		self.raw_request("audit_export", rpc_params![from, to, cursor, max_records])
+			.await
+	}
+
+	/// Every record of blocks `from` to `to`, following the export's cursor until the end;
+	/// each part is checked with [`verify_export`] and must continue the one before.
+	pub async fn audit_export_all(&self, from: u32, to: u32) -> Result<AuditExport, Error> {
+		let mut whole = self.audit_export(from, to, None, None).await?;
+		verify_export(&whole).map_err(Error::Metadata)?;
+		while let Some(cursor) = whole.next_cursor {
+			let part = self.audit_export(from, to, Some(cursor), None).await?;
+			verify_export(&part).map_err(Error::Metadata)?;
+			if part.prev_hash != whole.last_hash {
+				return Err(Error::Metadata(format!(
+					"the export's part from record {cursor} does not continue the records before"
+				)));
+			}
+			whole.records.extend(part.records);
+			whole.last_hash = part.last_hash;
+			whole.next_cursor = part.next_cursor;
+		}
+		Ok(whole)
+	}
+
+	/// `audit_head`: the end of the log at the finalized head.
+	pub async fn audit_head(&self) -> Result<AuditHead, Error> {
+		self.raw_request("audit_head", rpc_params![]).await
+	}
+}
+
+/// The bytes of `0x`-prefixed hex.
+fn bytes(name: &str, text: &str) -> Result<Vec<u8>, String> {
+	hex::decode(text.strip_prefix("0x").unwrap_or(text))
+		.map_err(|e| format!("{name} is not hex ({e}): {text}"))
+}
+
+/// A 32-byte hash from `0x` hex.
+fn hash32(name: &str, text: &str) -> Result<[u8; 32], String> {
+	bytes(name, text)?
+		.try_into()
+		.map_err(|_| format!("{name} is not 32 bytes: {text}"))
+}
+
+fn account(name: &str, text: &str) -> Result<[u8; 32], String> {
+	text.parse::<AccountId32>()
+		.map(|account| account.0)
+		.map_err(|e| format!("{name} is not an SS58 address ({e}): {text}"))
+}
+
+/// The SCALE encoding of a record's fields, as the chain hashes it (see the audit pallet's
+/// documentation for the layout).
+pub fn encode_record(record: &AuditRecord) -> Result<Vec<u8>, String> {
+	let mut out = Vec::with_capacity(200);
+	out.extend_from_slice(&record.seq.to_le_bytes());
+	out.extend_from_slice(&record.block.to_le_bytes());
+	match record.extrinsic {
+		None => out.push(0),
+		Some(index) => {
+			out.push(1);
+			out.extend_from_slice(&index.to_le_bytes());
+		}
+	}
+	let kind = AUDIT_KINDS
+		.iter()
+		.position(|name| *name == record.kind)
+		.ok_or_else(|| {
+			format!(
+				"record {} has an unknown kind {:?}",
+				record.seq, record.kind
+			)
+		})?;
+	out.push(kind as u8);
+	match record.subject {
+		Subject::Collection { collection } => {
+			out.push(0);
+			out.extend_from_slice(&collection.to_le_bytes());
+		}
+		Subject::Item { collection, item } => {
+			out.push(1);
+			out.extend_from_slice(&collection.to_le_bytes());
+			out.extend_from_slice(&item.to_le_bytes());
+		}
+		Subject::Work { work } => {
+			out.push(2);
+			out.extend_from_slice(&work.to_le_bytes());
+		}
+		Subject::RightsUnit { unit } => {
+			out.push(3);
+			out.extend_from_slice(&unit.to_le_bytes());
+		}
+		Subject::Licence { licence } => {
+			out.push(4);
+			out.extend_from_slice(&licence.to_le_bytes());
+		}
+	}
+	for (name, holder) in [("from", &record.from), ("to", &record.to)] {
+		match holder {
+			None => out.push(0),
+			Some(address) => {
+				out.push(1);
+				out.extend_from_slice(&account(name, address)?);
+			}
+		}
+	}
+	out.extend_from_slice(&account("authorizedBy", &record.authorized_by)?);
+	out.extend_from_slice(&record.reason.to_le_bytes());
+	match &record.evidence {
+		None => out.push(0),
+		Some(evidence) => {
+			out.push(1);
+			out.extend_from_slice(&hash32("evidence", evidence)?);
+		}
+	}
+	out.extend_from_slice(&hash32("prevHash", &record.prev_hash)?);
+	Ok(out)
+}
+
+/// Checks an export with no node: each record's fields encode to its `encoded` bytes, whose
+/// SHA-256 is its `hash`; each record links to the one before through `prevHash`, the first
+/// to the export's `prevHash`; and the last hash is the export's `lastHash`. The error names
+/// the first record that fails and why.
+pub fn verify_export(export: &AuditExport) -> Result<(), String> {
+	let mut prev = export.prev_hash.to_lowercase();
+	let mut expected_seq = None;
+	for record in &export.records {
+		let at = format!("record {}", record.seq);
+		if let Some(seq) = expected_seq {
+			if record.seq != seq {
+				return Err(format!(
+					"{at} follows record {}: a record is missing",
+					seq - 1
+				));
+			}
+		}
+		expected_seq = Some(record.seq + 1);
+		if record.prev_hash.to_lowercase() != prev {
+			return Err(format!(
+				"{at} does not link to the record before it: its prevHash is {}, not {prev}",
+				record.prev_hash
+			));
+		}
+		let encoded = bytes("encoded", &record.encoded).map_err(|e| format!("{at}: {e}"))?;
+		if encode_record(record).map_err(|e| format!("{at}: {e}"))? != encoded {
+			return Err(format!("{at}: its fields do not match its encoded bytes"));
+		}
+		let hash = format!("0x{}", hex::encode(Sha256::digest(&encoded)));
+		if hash != record.hash.to_lowercase() {
+			return Err(format!(
+				"{at}: its hash is not the SHA-256 of its encoded bytes"
+			));
+		}
+		prev = hash;
+	}
+	if prev != export.last_hash.to_lowercase() {
+		return Err(format!(
+			"the records end at {prev}, not at the export's lastHash {}",
+			export.last_hash
+		));
+	}
+	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use registry_rpc_types::AuditHead;
+
+	const ALICE: &str = "5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu";
+	const BOB: &str = "5GoNkf6WdbxCFnPdAnYYQyCjAKPJgLNxXwPjwTh6DGg6gN3E";
+
+	fn record(seq: u64, prev: &str) -> AuditRecord {
+		let mut record = AuditRecord {
+			seq,
+			block: 7 + seq as u32,
+			extrinsic: Some(1),
+			kind: "transferred".into(),
+			subject: Subject::Item {
+				collection: 0,
+				item: 3,
+			},
+			from: Some(ALICE.into()),
+			to: Some(BOB.into()),
+			authorized_by: ALICE.into(),
+			reason: 0,
+			evidence: None,
+			prev_hash: prev.into(),
+			hash: String::new(),
+			encoded: String::new(),
+		};
+		let encoded = encode_record(&record).unwrap();
+		record.hash = format!("0x{}", hex::encode(Sha256::digest(&encoded)));
+		record.encoded = format!("0x{}", hex::encode(encoded));
+		record
+	}
+
+	fn export(count: u64) -> AuditExport {
+		let first_prev = format!("0x{}", "11".repeat(32));
+		let mut records = Vec::new();
+		let mut prev = first_prev.clone();
+		for seq in 5..5 + count {
+			let next = record(seq, &prev);
+			prev = next.hash.clone();
+			records.push(next);
+		}
+		AuditExport {
+			from_block: 0,
+			to_block: 100,
+			records,
+			prev_hash: first_prev,
+			last_hash: prev.clone(),
+			at_block: 100,
+			at_block_hash: format!("0x{}", "22".repeat(32)),
+			head: AuditHead {
+				next_seq: 5 + count,
+				last_hash: prev,
+				last_block: 20,
+			},
+			next_cursor: None,
+		}
+	}
+
+	#[test]
+	fn the_encoding_follows_the_documented_layout() {
+		let encoded = encode_record(&record(5, &format!("0x{}", "11".repeat(32)))).unwrap();
+		// seq 8, block 4, Some(1) 5, kind 1, subject 1+4+4, from 33, to 33, by 32, reason 2,
+		// evidence 1, prev 32.
+		assert_eq!(encoded.len(), 8 + 4 + 5 + 1 + 9 + 33 + 33 + 32 + 2 + 1 + 32);
+		assert_eq!(&encoded[..8], &5u64.to_le_bytes());
+		assert_eq!(encoded[17], 2, "transferred is the third kind");
+		assert_eq!(&encoded[encoded.len() - 32..], &[0x11; 32]);
+	}
+
+	#[test]
+	fn an_honest_export_verifies() {
+		assert_eq!(verify_export(&export(4)), Ok(()));
+		assert_eq!(verify_export(&export(0)), Ok(()));
+	}
+
+	#[test]
+	fn a_changed_field_is_caught_even_with_its_bytes_untouched() {
+		let mut tampered = export(3);
+		tampered.records[1].to = Some(ALICE.into());
+		let error = verify_export(&tampered).unwrap_err();
+		assert!(
+			error.contains("record 6: its fields do not match"),
+			"{error}"
+		);
+	}
+
+	#[test]
+	fn changed_bytes_break_the_hash() {
+		let mut tampered = export(3);
+		tampered.records[1].reason = 9;
+		let mut encoded = encode_record(&tampered.records[1]).unwrap();
+		tampered.records[1].encoded = format!("0x{}", hex::encode(&encoded));
+		assert!(verify_export(&tampered)
+			.unwrap_err()
+			.contains("record 6: its hash is not the SHA-256"));
+		// Rehashing the record breaks the link to the next one instead.
+		encoded = encode_record(&tampered.records[1]).unwrap();
+		tampered.records[1].hash = format!("0x{}", hex::encode(Sha256::digest(&encoded)));
+		assert!(verify_export(&tampered)
+			.unwrap_err()
+			.contains("record 7 does not link"));
+	}
+
+	#[test]
+	fn a_dropped_or_reordered_record_is_caught() {
+		let mut dropped = export(4);
+		dropped.records.remove(2);
+		assert!(verify_export(&dropped)
+			.unwrap_err()
+			.contains("record 8 follows record 6"));
+		let mut swapped = export(4);
+		swapped.records.swap(1, 2);
+		assert!(verify_export(&swapped).is_err());
+		let mut cut = export(4);
+		cut.records.pop();
+		assert!(verify_export(&cut)
+			.unwrap_err()
+			.contains("not at the export's lastHash"));
+	}
+}

@@ -1,0 +1,366 @@
+//! The audit log end to end on a development chain: a thousand transfers of one item, the
+//! export checked offline against the chain's head, anti-speculation alerts, and the RPC's
+//! answers to bad input.
+
+use registry_client::{
+	call,
+	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
+	rpc::verify_export,
+	Ed25519Signer, Error, RegistryClient, H256,
+};
+use registry_tests::{wait_for_finalized, NodeConfig};
+
+const TRANSFERS: usize = 1000;
+/// Transfers handed to the pool before waiting for them: each is signed by the item's holder
+/// at that point, and the pool keeps equal-priority transactions in the order they came.
+const CHUNK: usize = 100;
+
+/// The bytes of a value made of bytes, however the type nests them (`H256` is `([u8; 32])`).
+fn bytes_of(value: &registry_client::Value) -> Vec<u8> {
+	use registry_client::subxt::ext::scale_value::ValueDef;
+	match &value.value {
+		ValueDef::Composite(inner) => inner.values().flat_map(bytes_of).collect(),
+		ValueDef::Primitive(byte) => vec![byte.as_u128().expect("a byte") as u8],
+		other => panic!("not bytes: {other:?}"),
+	}
+}
+
+fn signer(uri: &str) -> Ed25519Signer {
+	Ed25519Signer::from_uri(uri).expect("a development key")
+}
+
+/// Waits until the pool is empty and everything in it is finalized.
+async fn settle(client: &RegistryClient) {
+	use registry_client::subxt::rpcs::rpc_params;
+	loop {
+		let pending: Vec<String> = client
+			.raw_request("author_pendingExtrinsics", rpc_params![])
+			.await
+			.unwrap();
+		if pending.is_empty() {
+			break;
+		}
+		tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+	}
+	let best: serde_json::Value = client
+		.raw_request("chain_getHeader", rpc_params![])
+		.await
+		.unwrap();
+	let number = best["number"].as_str().expect("a hex block number");
+	let number = u64::from_str_radix(number.trim_start_matches("0x"), 16).unwrap();
+	wait_for_finalized(client, number, std::time::Duration::from_secs(60)).await;
+}
+
+/// A collection whose items may change hands at once and as often as asked, with one item
+/// held by `owner`; returns the collection's number.
+async fn collection_with_one_item(client: &RegistryClient, owner: &Ed25519Signer) -> u32 {
+	let created = client
+		.submit(
+			&collectibles::create_collection(
+				"Gifts",
+				"Short holding period, for the audit tests",
+				MetadataRef {
+					uri: b"https://museum.example/gifts.json".to_vec(),
+					sha256: H256::zero(),
+				},
+				10,
+				TransferPolicy {
+					transferable: true,
+					min_holding_blocks: 0,
+					max_transfers_per_window: 0,
+					window_blocks: 0,
+				},
+				vec![],
+				None,
+			),
+			owner,
+		)
+		.await
+		.expect("the collection is created");
+	let collection = created
+		.events
+		.iter()
+		.find(|e| e.name == "CollectionCreated")
+		.and_then(|e| {
+			use registry_client::subxt::ext::scale_value::At;
+			e.fields.at("collection").and_then(|v| v.as_u128())
+		})
+		.expect("the collection's number") as u32;
+	client
+		.submit(
+			&collectibles::mint_batch(
+				collection,
+				vec![MintRequest {
+					content: H256::repeat_byte(0xAA),
+					metadata: MetadataRef {
+						uri: b"https://museum.example/gifts/0.json".to_vec(),
+						sha256: H256::repeat_byte(1),
+					},
+					serial: 1,
+					creator: owner.account_id(),
+					catalogue_number: None,
+					owner: owner.account_id(),
+				}],
+				false,
+			),
+			owner,
+		)
+		.await
+		.expect("the item is minted");
+	collection
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against_the_head() {
+	let node = NodeConfig::dev().start();
+	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
+	let alice = signer("//Alice");
+	let bob = signer("//Bob");
+	let collection = collection_with_one_item(&client, &alice).await;
+	let item = format!("item:{collection}:0");
+	let holders = [&alice, &bob];
+	let before = client.audit_head().await.unwrap().next_seq;
+
+	// Alice and Bob give the item to each other a thousand times, a chunk at a time. The pool
+	// does not know that a gift depends on the one before (they have different signers), so
+	// a block may take one before the other: that gift fails and is sent again.
+	let mut done = 0;
+	let mut rounds = 0;
+	while done < TRANSFERS {
+		rounds += 1;
+		assert!(
+			rounds <= 3 * TRANSFERS / CHUNK,
+			"too many gifts keep failing"
+		);
+		let owner = client.get_item(collection, 0).await.unwrap().owner;
+		let mut holder = if owner == alice.account_id().to_string() {
+			0
+		} else {
+			1
+		};
+		for _ in 0..CHUNK.min(TRANSFERS - done) {
+			let (from, to) = (holders[holder], holders[1 - holder]);
+			let signed = client
+				.sign(
+					&collectibles::transfer(collection, 0, to.account_id()),
+					from,
+				)
+				.await
+				.unwrap();
+			client.submit_without_waiting(&signed).await.unwrap();
+			holder = 1 - holder;
+		}
+		settle(&client).await;
+		let history = client
+			.audit_history(&item, Some(1), None, None)
+			.await
+			.unwrap();
+		done = (history.total - 1) as usize;
+	}
+	let owner = client.get_item(collection, 0).await.unwrap().owner;
+	assert_eq!(
+		owner,
+		alice.account_id().to_string(),
+		"an even number of gifts"
+	);
+
+	// The item's history: the mint and a thousand transfers, newest first, in pages.
+	let mut transfers = 0;
+	let mut cursor = None;
+	let total = loop {
+		let page = client
+			.audit_history(&item, Some(100), cursor, None)
+			.await
+			.unwrap();
+		transfers += page
+			.records
+			.iter()
+			.filter(|r| r.kind == "transferred")
+			.count();
+		match page.next_cursor {
+			Some(next) => cursor = Some(next),
+			None => break page.total,
+		}
+	};
+	assert_eq!(total, 1 + TRANSFERS as u64);
+	assert_eq!(transfers, TRANSFERS);
+
+	// The whole log, exported, links record to record and ends at the chain's own head.
+	let head = client.audit_head().await.unwrap();
+	assert!(head.next_seq >= before + TRANSFERS as u64);
+	let export = client
+		.audit_export_all(0, head.last_block)
+		.await
+		.expect("the export verifies");
+	assert_eq!(export.records.len() as u64, head.next_seq);
+	assert_eq!(export.prev_hash, format!("0x{}", "00".repeat(32)));
+	assert_eq!(export.last_hash, head.last_hash);
+	assert_eq!(export.head.last_hash, head.last_hash);
+	// The head the export names is the one in the chain's state at the block it was read at.
+	let stored: registry_client::Value = client
+		.storage("Audit", "Head", ())
+		.await
+		.unwrap()
+		.expect("the chain keeps the log's head");
+	let stored_hash = {
+		use registry_client::subxt::ext::scale_value::At;
+		format!(
+			"0x{}",
+			hex::encode(bytes_of(stored.at("last_hash").expect("a last hash")))
+		)
+	};
+	assert_eq!(stored_hash, head.last_hash);
+
+	// Tampering with any record is caught offline.
+	let mut tampered = export.clone();
+	let middle = tampered.records.len() / 2;
+	tampered.records[middle].to = Some(alice.account_id().to_string());
+	tampered.records[middle].from = Some(alice.account_id().to_string());
+	assert!(verify_export(&tampered).is_err());
+
+	// Giving the item straight back raised back-and-forth alerts, and the burst rule fired.
+	let alerts = client.audit_alerts("open", None, Some(100)).await.unwrap();
+	assert!(
+		alerts.open >= TRANSFERS as u64,
+		"{} open alerts",
+		alerts.open
+	);
+	let kinds: Vec<String> = alerts
+		.alerts
+		.iter()
+		.map(|a| serde_json::to_value(a.rule).unwrap()["type"].to_string())
+		.collect();
+	assert!(kinds.iter().any(|k| k == "\"backAndForth\""), "{kinds:?}");
+	assert!(kinds.iter().any(|k| k == "\"transferBurst\""), "{kinds:?}");
+
+	// A regulator closes one with a note.
+	let first = alerts.alerts[0].alert;
+	client
+		.submit(
+			&call(
+				"Audit",
+				"close_alert",
+				(first, b"reviewed: a test of the registry".to_vec()),
+			),
+			&alice,
+		)
+		.await
+		.expect("the regulator closes the alert");
+	let closed = client.audit_alerts("closed", None, None).await.unwrap();
+	assert_eq!(closed.alerts.len(), 1);
+	assert_eq!(closed.alerts[0].alert, first);
+	assert_eq!(
+		closed.alerts[0].note.as_deref(),
+		Some("reviewed: a test of the registry")
+	);
+}
+
+/// The node's answer to a bad RPC call: a JSON-RPC error with this code, naming `mention`.
+async fn refuses(result: Result<impl std::fmt::Debug, Error>, code: i32, mention: &str) {
+	match result {
+		Err(Error::Rpc {
+			code: got, message, ..
+		}) => {
+			assert_eq!(got, code, "{message}");
+			assert!(
+				message.contains(mention),
+				"{message:?} does not mention {mention:?}"
+			);
+		}
+		other => panic!("expected a JSON-RPC error, got {other:?}"),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rpc_refuses_bad_input_with_errors_and_keeps_serving() {
+	let node = NodeConfig::dev().start();
+	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
+	let alice = signer("//Alice");
+	let collection = collection_with_one_item(&client, &alice).await;
+	const INVALID: i32 = -32602;
+	const NOT_FOUND: i32 = 1000;
+
+	refuses(
+		client.audit_history("item:0", None, None, None).await,
+		INVALID,
+		"item:<collection>:<item>",
+	)
+	.await;
+	refuses(
+		client
+			.audit_history("5NotAnAddress", None, None, None)
+			.await,
+		INVALID,
+		"SS58",
+	)
+	.await;
+	refuses(
+		client
+			.audit_history(&format!("item:{collection}:0"), Some(101), None, None)
+			.await,
+		INVALID,
+		"over the bound of 100",
+	)
+	.await;
+	refuses(
+		client
+			.audit_history(&format!("item:{collection}:0"), None, None, Some((9, 3)))
+			.await,
+		INVALID,
+		"inverted",
+	)
+	.await;
+	refuses(
+		client.audit_history("item:77:7", None, None, None).await,
+		NOT_FOUND,
+		"item:77:7",
+	)
+	.await;
+	refuses(
+		client.audit_export(9, 3, None, None).await,
+		INVALID,
+		"inverted",
+	)
+	.await;
+	refuses(
+		client.audit_alerts("pending", None, None).await,
+		INVALID,
+		"\"open\", \"closed\" or \"all\"",
+	)
+	.await;
+	refuses(
+		client.get_item(collection, 42).await,
+		NOT_FOUND,
+		"has no item 42",
+	)
+	.await;
+	refuses(
+		client.get_work(99).await,
+		NOT_FOUND,
+		"no work has number 99",
+	)
+	.await;
+	refuses(
+		client.find_by_content_hash(H256::repeat_byte(0x99)).await,
+		NOT_FOUND,
+		"no collectible and no work",
+	)
+	.await;
+	let raw: Result<serde_json::Value, Error> = client
+		.raw_request(
+			"registry_findByContentHash",
+			registry_client::subxt::rpcs::rpc_params!["0x1234"],
+		)
+		.await;
+	refuses(raw, INVALID, "64 hex digits").await;
+
+	// The node keeps serving.
+	let item = client.get_item(collection, 0).await.unwrap();
+	assert_eq!(item.owner, alice.account_id().to_string());
+	let history = client
+		.audit_history(&format!("item:{collection}:0"), None, None, None)
+		.await
+		.unwrap();
+	assert_eq!(history.total, 1);
+	assert_eq!(history.records[0].kind, "minted");
+}
