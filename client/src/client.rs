@@ -16,6 +16,10 @@ use subxt::{
 
 use crate::{config::RegistryConfig, Ed25519Signer, Error, Rejection};
 
+/// Blocks a transaction signed by [`RegistryClient::sign_all`] stays valid for: about two
+/// minutes of two-second blocks, subxt's default.
+const MORTALITY_BLOCKS: u64 = 32;
+
 /// An event of a finalized transaction, decoded against the chain's metadata.
 #[derive(Debug, Clone)]
 pub struct EventRecord {
@@ -154,6 +158,42 @@ impl RegistryClient {
 			.sign(signer)
 			.map_err(|e| Error::Metadata(e.to_string()))?;
 		Ok(signed.into_encoded())
+	}
+
+	/// Signs `calls` in order, with consecutive nonces from the signer's next one, all against
+	/// one view of the chain: two round trips to the node in all, however many calls.
+	pub async fn sign_all<Call: Payload>(
+		&self,
+		calls: &[Call],
+		signer: &Ed25519Signer,
+	) -> Result<Vec<Vec<u8>>, Error> {
+		let first = self
+			.rpc
+			.system_account_next_index(&signer.account_id())
+			.await
+			.map_err(|e| self.connection(e))?;
+		let at = self
+			.api
+			.at_current_block()
+			.await
+			.map_err(subxt::Error::from)?;
+		let mut signed = Vec::with_capacity(calls.len());
+		for (nonce, call) in (first..).zip(calls) {
+			// Nonce and era given, so that signing needs nothing more from the node.
+			let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
+				.nonce(nonce)
+				.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
+				.build();
+			let mut signable = at
+				.transactions()
+				.create_signable_offline(call, params)
+				.map_err(|e| Error::Metadata(e.to_string()))?;
+			let transaction = signable
+				.sign(signer)
+				.map_err(|e| Error::Metadata(e.to_string()))?;
+			signed.push(transaction.into_encoded());
+		}
+		Ok(signed)
 	}
 
 	/// Signs and submits a call, waits until it is finalized, and returns its events.

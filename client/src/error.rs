@@ -108,6 +108,20 @@ pub enum Error {
 		#[source]
 		source: std::io::Error,
 	},
+	/// The node's answers do not make a certificate that verifies.
+	#[error("the node's answers do not make a valid certificate: {0}")]
+	Certificate(#[from] crate::certificate::VerifyError),
+	/// No recent finalized block has a GRANDPA justification, which a certificate needs.
+	#[error(
+		"none of the {blocks} finalized blocks up to #{newest} has a GRANDPA justification on \
+		 this node; ask again once the next block is finalized"
+	)]
+	NoJustification {
+		/// The finalized head looked back from.
+		newest: u32,
+		/// How many blocks were looked at.
+		blocks: u32,
+	},
 	/// Any other error of subxt.
 	#[error(transparent)]
 	Subxt(#[from] subxt::Error),

@@ -7,6 +7,7 @@
 //! - [`Ed25519Signer`] signs with ed25519 keys on `ed25519-dalek`, from a seed, a mnemonic or
 //!   a development URI such as `//Alice`.
 //! - [`fingerprint`] computes the SHA-256 content fingerprint of a file of any size.
+//! - [`certificate`] makes authorship certificates and checks them offline.
 //!
 //! ```ignore
 //! use registry_client::{call, Ed25519Signer, RegistryClient};
@@ -17,6 +18,7 @@
 //! assert!(done.has_event("System", "Remarked"));
 //! ```
 
+pub mod certificate;
 mod client;
 pub mod clock;
 pub mod collectibles;

@@ -28,8 +28,12 @@ pub(crate) type FullClient = sc_service::TFullClient<
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 
-/// Every this many blocks GRANDPA produces a justification even without an authority change.
+/// Every this many blocks a syncing node asks its peers for a justification.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
+
+/// Every block a GRANDPA round finalizes keeps its justification: authorship certificates
+/// carry one as their proof of finality, and a consortium's few validators keep it small.
+const GRANDPA_JUSTIFICATION_GENERATION_PERIOD: u32 = 1;
 
 /// The parts shared by the full node and the maintenance subcommands.
 pub type Service = sc_service::PartialComponents<
@@ -313,7 +317,7 @@ pub fn new_full<
 
 		let grandpa_config = sc_consensus_grandpa::Config {
 			gossip_duration: Duration::from_millis(333),
-			justification_generation_period: GRANDPA_JUSTIFICATION_PERIOD,
+			justification_generation_period: GRANDPA_JUSTIFICATION_GENERATION_PERIOD,
 			name: Some(name),
 			observer_enabled: false,
 			keystore,

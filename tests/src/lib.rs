@@ -20,13 +20,16 @@ pub fn node_binary() -> PathBuf {
 	if let Some(path) = std::env::var_os("REGISTRY_NODE") {
 		return PathBuf::from(path);
 	}
-	// Test executables live in `<target>/<profile>/deps/`; binaries in `<target>/<profile>/`.
+	// Test executables live in `<target>/<profile>/deps/`; binaries, this crate's own among
+	// them, in `<target>/<profile>/`.
 	let exe = std::env::current_exe().expect("the test executable has a path");
-	let profile_dir = exe
-		.parent()
-		.and_then(Path::parent)
-		.expect("tests run from a target dir");
-	let binary = profile_dir.join("registry-node");
+	let dir = exe.parent().expect("an executable lives in a directory");
+	let binary = [Some(dir), dir.parent()]
+		.into_iter()
+		.flatten()
+		.map(|dir| dir.join("registry-node"))
+		.find(|binary| binary.exists())
+		.unwrap_or_else(|| dir.join("registry-node"));
 	assert!(
 		binary.exists(),
 		"{} does not exist: build it first with `cargo build --release -p registry-node`, \
@@ -301,4 +304,27 @@ pub async fn wait_for_finalized(
 		);
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
+}
+
+/// Waits until the node's transaction pool is empty and its best block is finalized: every
+/// transaction handed to it has been applied, or dropped, for good.
+pub async fn settle(client: &registry_client::RegistryClient) {
+	use registry_client::subxt::rpcs::rpc_params;
+	loop {
+		let pending: Vec<String> = client
+			.raw_request("author_pendingExtrinsics", rpc_params![])
+			.await
+			.expect("the node answers");
+		if pending.is_empty() {
+			break;
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	let best: serde_json::Value = client
+		.raw_request("chain_getHeader", rpc_params![])
+		.await
+		.expect("the node answers");
+	let number = best["number"].as_str().expect("a hex block number");
+	let number = u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex");
+	wait_for_finalized(client, number, Duration::from_secs(120)).await;
 }

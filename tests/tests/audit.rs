@@ -8,7 +8,7 @@ use registry_client::{
 	rpc::verify_export,
 	Ed25519Signer, Error, RegistryClient, H256,
 };
-use registry_tests::{wait_for_finalized, NodeConfig};
+use registry_tests::{settle, NodeConfig};
 
 const TRANSFERS: usize = 1000;
 /// Transfers handed to the pool before waiting for them: each is signed by the item's holder
@@ -27,28 +27,6 @@ fn bytes_of(value: &registry_client::Value) -> Vec<u8> {
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
-}
-
-/// Waits until the pool is empty and everything in it is finalized.
-async fn settle(client: &RegistryClient) {
-	use registry_client::subxt::rpcs::rpc_params;
-	loop {
-		let pending: Vec<String> = client
-			.raw_request("author_pendingExtrinsics", rpc_params![])
-			.await
-			.unwrap();
-		if pending.is_empty() {
-			break;
-		}
-		tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-	}
-	let best: serde_json::Value = client
-		.raw_request("chain_getHeader", rpc_params![])
-		.await
-		.unwrap();
-	let number = best["number"].as_str().expect("a hex block number");
-	let number = u64::from_str_radix(number.trim_start_matches("0x"), 16).unwrap();
-	wait_for_finalized(client, number, std::time::Duration::from_secs(60)).await;
 }
 
 /// A collection whose items may change hands at once and as often as asked, with one item

@@ -1,0 +1,414 @@
+//! The offline check of a certificate.
+
+use std::{collections::BTreeMap, fs::File, path::Path};
+
+use codec::DecodeAll;
+use polkadot_sdk::{
+	sp_core::H256,
+	sp_runtime::{generic, traits::BlakeTwo256},
+};
+use serde_json::Value as Json;
+
+use super::{
+	grandpa, hex0x,
+	state::{read_registration, ProvenState},
+	Authority, Certificate, StorageEntry, Trust, TrustedAuthorities, Verified, FORMAT, VERSION,
+};
+use crate::fingerprint::sha256_reader;
+
+/// The chain's block header.
+pub type Header = generic::Header<u32, BlakeTwo256>;
+
+/// Why a certificate does not verify. Each says what failed in terms a person can act on.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum VerifyError {
+	/// It is some other JSON.
+	#[error("this is not an authorship certificate: its format is {0:?}")]
+	NotACertificate(String),
+	/// It is of a format version this verifier does not read.
+	#[error("this verifier reads version {VERSION} certificates; this one is version {0}")]
+	UnsupportedVersion(u32),
+	/// A field is not what the format says, e.g. not hex.
+	#[error("the certificate's {field} is unusable: {reason}")]
+	Malformed { field: String, reason: String },
+	/// The file to check could not be read.
+	#[error("cannot read {path}: {source}")]
+	File {
+		path: String,
+		#[source]
+		source: std::io::Error,
+	},
+	/// The file is not the certified content.
+	#[error("the file's SHA-256 is {file}, the certificate is for {certificate}")]
+	FileMismatch { file: String, certificate: String },
+	/// The header is of another block than the certificate says.
+	#[error("the header is of block #{header}, the certificate says #{certificate}")]
+	HeaderNumber { header: u32, certificate: u32 },
+	/// The header does not hash to the block hash: one of them was changed.
+	#[error("the header hashes to {computed}, not to the certificate's block hash {certificate}")]
+	HeaderHash {
+		computed: String,
+		certificate: String,
+	},
+	/// The certificate's authority set is not the trusted one.
+	#[error("the certificate's authority set is not the trusted one: {0}")]
+	Untrusted(String),
+	/// The justification finalizes another block.
+	#[error("the justification finalizes block #{number} {hash}, not the certified block")]
+	WrongTarget { number: u32, hash: String },
+	/// A precommit is signed by a key outside the set.
+	#[error("{signer} signed a precommit but is not in authority set {set_id}")]
+	UnknownSigner { signer: String, set_id: u64 },
+	/// A precommit's signature is not valid.
+	#[error(
+		"the precommit signature of {signer} does not verify for round {round} of authority \
+		 set {set_id}"
+	)]
+	BadSignature {
+		signer: String,
+		round: u64,
+		set_id: u64,
+	},
+	/// A precommit is for a block the justification does not link to the certified one.
+	#[error(
+		"{signer}'s precommit is for block {target}, which the justification does not show to \
+		 descend from block #{block}"
+	)]
+	NotDescendant {
+		signer: String,
+		target: String,
+		block: u32,
+	},
+	/// Too few of the set signed.
+	#[error(
+		"the justification has {signed} of {needed} needed signatures (counted by weight; the \
+		 set weighs {total})"
+	)]
+	NotEnoughSignatures {
+		signed: u64,
+		needed: u64,
+		total: u64,
+	},
+	/// The trie nodes do not lead from the header's state root to the entries.
+	#[error("the storage proof does not match block #{block}'s state root: {reason}")]
+	StorageProof { block: u32, reason: String },
+	/// A proven entry is not a record this client reads, or is not where its index says.
+	#[error("the proven {entry} is unusable: {reason}")]
+	Record { entry: String, reason: String },
+	/// The proof shows nothing registered with the content.
+	#[error("nothing is registered with content {content} at block #{block}")]
+	NothingRegistered { content: String, block: u32 },
+	/// A storage entry's value is not the proven one.
+	#[error(
+		"the certificate gives {entry} at key {key} the value {certificate}, the proof gives \
+		 {proof}"
+	)]
+	StorageValue {
+		entry: String,
+		key: String,
+		certificate: String,
+		proof: String,
+	},
+	/// The storage entries listed are not those the registration is read from.
+	#[error("the certificate's storage entries are not those the registration is read from: {0}")]
+	StorageEntries(String),
+	/// The summary says something the proof does not.
+	#[error("the certificate says {field} is {certificate}, the proof says {proof}")]
+	Summary {
+		field: String,
+		certificate: String,
+		proof: String,
+	},
+}
+
+/// Checks `certificate` with no node, in this order: (a) the file, when given, has the
+/// certified SHA-256; (b) the header hashes to the block hash; (c) the authority set is the
+/// trusted one, when one is given, and the justification is its valid commit for the block;
+/// (d) the trie nodes prove the storage entries against the header's state root, and the
+/// subtries of attestations and collectibles completely; (e) the summary is exactly what the
+/// proven entries say. The first failure is returned.
+pub fn verify(
+	certificate: &Certificate,
+	file: Option<&Path>,
+	trusted: Option<&TrustedAuthorities>,
+) -> Result<Verified, VerifyError> {
+	if certificate.format != FORMAT {
+		return Err(VerifyError::NotACertificate(certificate.format.clone()));
+	}
+	if certificate.version != VERSION {
+		return Err(VerifyError::UnsupportedVersion(certificate.version));
+	}
+	let content = hash32("contentSha256", &certificate.content_sha256)?;
+
+	if let Some(path) = file {
+		let io = |source| VerifyError::File {
+			path: path.display().to_string(),
+			source,
+		};
+		let digest = sha256_reader(File::open(path).map_err(io)?).map_err(io)?;
+		if digest != content {
+			return Err(VerifyError::FileMismatch {
+				file: hex0x(&digest),
+				certificate: hex0x(&content),
+			});
+		}
+	}
+
+	let proof = &certificate.proof;
+	let header =
+		Header::decode_all(&mut &bytes("proof.header", &proof.header)?[..]).map_err(|e| {
+			VerifyError::Malformed {
+				field: "proof.header".into(),
+				reason: format!("it does not decode as a block header: {e}"),
+			}
+		})?;
+	if header.number != proof.block_number {
+		return Err(VerifyError::HeaderNumber {
+			header: header.number,
+			certificate: proof.block_number,
+		});
+	}
+	let block_hash = H256(hash32("proof.blockHash", &proof.block_hash)?);
+	if header.hash() != block_hash {
+		return Err(VerifyError::HeaderHash {
+			computed: format!("{:?}", header.hash()),
+			certificate: format!("{block_hash:?}"),
+		});
+	}
+
+	let authorities = authority_set("proof.authorities", &proof.authorities)?;
+	let trust = match trusted {
+		Some(trusted) => {
+			check_trusted(proof.set_id, &authorities, trusted)?;
+			Trust::Pinned {
+				set_id: proof.set_id,
+			}
+		}
+		None => Trust::Unpinned {
+			set_id: proof.set_id,
+			authorities: proof.authorities.clone(),
+		},
+	};
+	let finality = grandpa::check(
+		&header,
+		block_hash,
+		&bytes("proof.justification", &proof.justification)?,
+		proof.set_id,
+		&authorities,
+	)?;
+
+	let nodes = proof
+		.trie_nodes
+		.iter()
+		.enumerate()
+		.map(|(i, node)| bytes(&format!("proof.trieNodes[{i}]"), node))
+		.collect::<Result<Vec<_>, _>>()?;
+	let state = ProvenState::new(header.number, header.state_root, nodes);
+	let registration = read_registration(&content, &state)?;
+	compare_entries(&proof.storage, &registration.entries)?;
+	compare_summary(certificate, &registration.work, &registration.collectibles)?;
+
+	Ok(Verified {
+		content,
+		file_checked: file.is_some(),
+		block_number: header.number,
+		block_hash: block_hash.0,
+		work: registration.work.as_ref().map(|w| w.work),
+		collectibles: registration
+			.collectibles
+			.iter()
+			.map(|i| (i.collection, i.item))
+			.collect(),
+		signed_weight: finality.signed,
+		threshold: finality.needed,
+		trust,
+	})
+}
+
+/// The bytes of `0x` hex.
+fn bytes(field: &str, text: &str) -> Result<Vec<u8>, VerifyError> {
+	let digits = text
+		.strip_prefix("0x")
+		.ok_or_else(|| VerifyError::Malformed {
+			field: field.into(),
+			reason: "it does not start with 0x".into(),
+		})?;
+	hex::decode(digits).map_err(|e| VerifyError::Malformed {
+		field: field.into(),
+		reason: format!("it is not hex: {e}"),
+	})
+}
+
+fn hash32(field: &str, text: &str) -> Result<[u8; 32], VerifyError> {
+	bytes(field, text)?
+		.try_into()
+		.map_err(|_| VerifyError::Malformed {
+			field: field.into(),
+			reason: "it is not 32 bytes".into(),
+		})
+}
+
+/// The keys and weights of a set, each key once.
+fn authority_set(
+	field: &str,
+	authorities: &[Authority],
+) -> Result<BTreeMap<[u8; 32], u64>, VerifyError> {
+	let mut set = BTreeMap::new();
+	for (i, authority) in authorities.iter().enumerate() {
+		let key = hash32(&format!("{field}[{i}].publicKey"), &authority.public_key)?;
+		if set.insert(key, authority.weight).is_some() {
+			return Err(VerifyError::Malformed {
+				field: field.into(),
+				reason: format!("it lists {} twice", hex0x(&key)),
+			});
+		}
+	}
+	Ok(set)
+}
+
+fn check_trusted(
+	set_id: u64,
+	authorities: &BTreeMap<[u8; 32], u64>,
+	trusted: &TrustedAuthorities,
+) -> Result<(), VerifyError> {
+	let untrusted = |reason: String| Err(VerifyError::Untrusted(reason));
+	if let Some(trusted_id) = trusted.set_id {
+		if trusted_id != set_id {
+			return untrusted(format!(
+				"it is set {set_id}, the trusted set is {trusted_id}"
+			));
+		}
+	}
+	let expected = authority_set("trusted authorities", &trusted.authorities)?;
+	for (key, weight) in authorities {
+		match expected.get(key) {
+			None => {
+				return untrusted(format!(
+					"it holds the key {}, which is not trusted",
+					hex0x(key)
+				))
+			}
+			Some(trusted_weight) if trusted_weight != weight => {
+				return untrusted(format!(
+					"it gives the key {} weight {weight}, the trusted set gives it {trusted_weight}",
+					hex0x(key)
+				))
+			}
+			Some(_) => {}
+		}
+	}
+	if let Some(key) = expected.keys().find(|key| !authorities.contains_key(*key)) {
+		return untrusted(format!("it lacks the trusted key {}", hex0x(key)));
+	}
+	Ok(())
+}
+
+fn compare_entries(listed: &[StorageEntry], read: &[StorageEntry]) -> Result<(), VerifyError> {
+	let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "none".into());
+	for (i, proven) in read.iter().enumerate() {
+		let Some(entry) = listed.get(i) else {
+			return Err(VerifyError::StorageEntries(format!(
+				"it does not list {} at key {}",
+				proven.entry, proven.key
+			)));
+		};
+		if entry.key.to_lowercase() != proven.key || entry.entry != proven.entry {
+			return Err(VerifyError::StorageEntries(format!(
+				"entry {i} is {} at key {}, where {} at key {} is read",
+				entry.entry, entry.key, proven.entry, proven.key
+			)));
+		}
+		if entry.value.as_ref().map(|v| v.to_lowercase()) != proven.value {
+			return Err(VerifyError::StorageValue {
+				entry: proven.entry.clone(),
+				key: proven.key.clone(),
+				certificate: shown(&entry.value),
+				proof: shown(&proven.value),
+			});
+		}
+	}
+	if let Some(extra) = listed.get(read.len()) {
+		return Err(VerifyError::StorageEntries(format!(
+			"it lists {} at key {}, which the registration is not read from",
+			extra.entry, extra.key
+		)));
+	}
+	Ok(())
+}
+
+fn compare_summary(
+	certificate: &Certificate,
+	work: &Option<super::WorkSummary>,
+	collectibles: &[super::ItemSummary],
+) -> Result<(), VerifyError> {
+	let json = |value: Result<Json, serde_json::Error>| value.unwrap_or(Json::Null);
+	let stated = serde_json::json!({
+		"work": json(serde_json::to_value(&certificate.work)),
+		"collectibles": json(serde_json::to_value(&certificate.collectibles)),
+	});
+	let proven = serde_json::json!({
+		"work": json(serde_json::to_value(work)),
+		"collectibles": json(serde_json::to_value(collectibles)),
+	});
+	match first_difference("", &stated, &proven) {
+		None => Ok(()),
+		Some((field, certificate, proof)) => Err(VerifyError::Summary {
+			field,
+			certificate,
+			proof,
+		}),
+	}
+}
+
+/// The path and both values of the first place where `stated` and `proven` differ.
+fn first_difference(path: &str, stated: &Json, proven: &Json) -> Option<(String, String, String)> {
+	let at = |name: &str| {
+		if path.is_empty() {
+			name.to_string()
+		} else {
+			format!("{path}.{name}")
+		}
+	};
+	match (stated, proven) {
+		(Json::Object(a), Json::Object(b)) => b
+			.iter()
+			.find_map(|(name, value)| {
+				first_difference(&at(name), a.get(name).unwrap_or(&Json::Null), value)
+			})
+			.or_else(|| {
+				a.keys()
+					.find(|name| !b.contains_key(*name))
+					.map(|name| (at(name), shown(&a[name]), "nothing".into()))
+			}),
+		(Json::Array(a), Json::Array(b)) => a
+			.iter()
+			.zip(b)
+			.enumerate()
+			.find_map(|(i, (a, b))| first_difference(&format!("{path}[{i}]"), a, b))
+			.or_else(|| {
+				(a.len() != b.len()).then(|| {
+					(
+						format!("the number of {path}"),
+						a.len().to_string(),
+						b.len().to_string(),
+					)
+				})
+			}),
+		(a, b) if a == b => None,
+		(a, b) => Some((path.to_string(), shown(a), shown(b))),
+	}
+}
+
+/// A JSON value as a person reads it, cut short when long.
+fn shown(value: &Json) -> String {
+	const MAX: usize = 160;
+	let text = value.to_string();
+	match text.char_indices().nth(MAX) {
+		Some((end, _)) => format!("{}…", &text[..end]),
+		None => text,
+	}
+}
+
+#[cfg(test)]
+mod tests;
