@@ -7,6 +7,7 @@ use subxt::utils::AccountId32;
 
 use crate::{
 	collectibles::{CollectionId, ItemId},
+	rights::{DisputeId, LicenceId, UnitId, WorkId},
 	Error, Rejection,
 };
 
@@ -17,8 +18,15 @@ pub struct Subject {
 	pub signer: Option<AccountId32>,
 	pub collection: Option<CollectionId>,
 	pub item: Option<ItemId>,
-	/// The other account: the receiver of a gift, the member admitted or suspended.
+	/// The other account: the receiver of a gift, the member admitted or suspended, the
+	/// licensee.
 	pub account: Option<AccountId32>,
+	pub work: Option<WorkId>,
+	pub unit: Option<UnitId>,
+	pub licence: Option<LicenceId>,
+	pub dispute: Option<DisputeId>,
+	/// An audit alert's number.
+	pub alert: Option<u64>,
 }
 
 impl Subject {
@@ -43,6 +51,46 @@ impl Subject {
 	pub fn account(account: AccountId32) -> Self {
 		Self {
 			account: Some(account),
+			..Default::default()
+		}
+	}
+
+	/// A registered work.
+	pub fn work(work: WorkId) -> Self {
+		Self {
+			work: Some(work),
+			..Default::default()
+		}
+	}
+
+	/// A unit of economic rights.
+	pub fn unit(unit: UnitId) -> Self {
+		Self {
+			unit: Some(unit),
+			..Default::default()
+		}
+	}
+
+	/// A licence.
+	pub fn licence(licence: LicenceId) -> Self {
+		Self {
+			licence: Some(licence),
+			..Default::default()
+		}
+	}
+
+	/// An authorship dispute.
+	pub fn dispute(dispute: DisputeId) -> Self {
+		Self {
+			dispute: Some(dispute),
+			..Default::default()
+		}
+	}
+
+	/// An audit alert.
+	pub fn alert(alert: u64) -> Self {
+		Self {
+			alert: Some(alert),
 			..Default::default()
 		}
 	}
@@ -79,6 +127,49 @@ impl Subject {
 		match &self.account {
 			Some(account) => account.to_string(),
 			None => "the account".into(),
+		}
+	}
+
+	fn work_name(&self) -> String {
+		match self.work {
+			Some(work) => format!("work {work}"),
+			None => "the work".into(),
+		}
+	}
+
+	fn unit_name(&self) -> String {
+		match self.unit {
+			Some(unit) => format!("unit {unit}"),
+			None => "the unit".into(),
+		}
+	}
+
+	fn licence_name(&self) -> String {
+		match self.licence {
+			Some(licence) => format!("licence {licence}"),
+			None => "the licence".into(),
+		}
+	}
+
+	fn dispute_name(&self) -> String {
+		match self.dispute {
+			Some(dispute) => format!("dispute {dispute}"),
+			None => "the dispute".into(),
+		}
+	}
+
+	fn alert_name(&self) -> String {
+		match self.alert {
+			Some(alert) => format!("alert {alert}"),
+			None => "the alert".into(),
+		}
+	}
+
+	/// "no work has number 7", or a sentence without the number.
+	fn no_such(&self, what: &str, number: Option<u64>) -> String {
+		match number {
+			Some(number) => format!("no {what} has number {number}"),
+			None => format!("there is no such {what}"),
 		}
 	}
 }
@@ -218,6 +309,186 @@ pub fn dispatch_sentence(pallet: &str, error: &str, s: &Subject) -> Option<Strin
 			"{} is still referenced by other records and cannot be removed; suspend it instead",
 			s.account_name()
 		),
+		("Rights", "NotCreator") => format!(
+			"{} is not an active creator, or the creator it registers for is not; works are \
+			 registered by creators, or by institutions on their behalf",
+			s.signer_name()
+		),
+		("Rights", "NotInstitution") => format!(
+			"only an active institution registers a work on a creator's behalf, and {} is not \
+			 one",
+			s.signer_name()
+		),
+		("Rights", "AuthorNotMember") => {
+			"a co-author named is not an active member; every author must be one".into()
+		}
+		("Rights", "DuplicateAuthor") => {
+			"an author is named twice (the creator is always the first author)".into()
+		}
+		("Rights", "TooManyAuthors") => "the work names more authors than the chain allows".into(),
+		("Rights", "NoAuthors") => "the corrected author list is empty; name the authors".into(),
+		("Rights", "UnknownParent") => {
+			"a parent work does not exist; parents are registered works, by number".into()
+		}
+		("Rights", "DuplicateParent") => "a parent work is named twice".into(),
+		("Rights", "AlreadyRegistered") => {
+			"a work already holds this content: the first filing of a content hash holds it".into()
+		}
+		("Rights", "InvalidCreationDate") => {
+			"the creation day is after today on the chain's clock".into()
+		}
+		("Rights", "UnknownWork") => s.no_such("work", s.work),
+		("Rights", "NotAttester") => format!(
+			"{} is not an active institution or arbiter; only they attest authorship",
+			s.signer_name()
+		),
+		("Rights", "AlreadyAttested") => {
+			format!("{} has already attested {}", s.signer_name(), s.work_name())
+		}
+		("Rights", "AttesterRevoked") => format!(
+			"{} revoked its attestation of {} and cannot attest it again",
+			s.signer_name(),
+			s.work_name()
+		),
+		("Rights", "NoAttestation") => format!(
+			"{} has no attestation of {} to revoke",
+			s.signer_name(),
+			s.work_name()
+		),
+		("Rights", "AlreadyRevoked") => match s.licence {
+			Some(_) => format!("{} is already revoked", s.licence_name()),
+			None => format!(
+				"the attestation of {} by {} is already revoked",
+				s.work_name(),
+				s.signer_name()
+			),
+		},
+		("Rights", "NotMember") => format!("{} is not an active member", s.signer_name()),
+		("Rights", "DisputeAlreadyOpen") => format!(
+			"{} already has an open dispute about {}; one at a time",
+			s.signer_name(),
+			s.work_name()
+		),
+		("Rights", "TooManyOpenDisputes") => format!(
+			"{} has as many open disputes as the chain allows; an arbiter must resolve one first",
+			s.work_name()
+		),
+		("Rights", "UnknownDispute") => s.no_such("dispute", s.dispute),
+		("Rights", "NotArbiter") => format!(
+			"{} is not an active arbiter; only arbiters resolve disputes",
+			s.signer_name()
+		),
+		("Rights", "DisputeClosed") => format!("{} is already resolved", s.dispute_name()),
+		("Rights", "CorrectionRequired") => {
+			"upholding a dispute needs the corrected author list".into()
+		}
+		("Rights", "UnexpectedCorrection") => {
+			"rejecting a dispute leaves the authors as they are: give no corrected authors".into()
+		}
+		("Rights", "UnknownUnit") => s.no_such("unit", s.unit),
+		("Rights", "UnitEnded") => format!(
+			"{} was split or assigned and holds nothing now; the work's rights map lists its \
+			 live units",
+			s.unit_name()
+		),
+		("Rights", "NotHolder") => {
+			format!("{} does not hold {}", s.signer_name(), s.unit_name())
+		}
+		("Rights", "EmptyRightSet") => "no right is named; name at least one economic right".into(),
+		("Rights", "MoralRightsInalienable") => {
+			"moral rights stay with the authors: publication, authorship, alteration and \
+			 integrity cannot be split, assigned or licensed; name economic rights only"
+				.into()
+		}
+		("Rights", "InvalidTerritory") => {
+			"a country code is not two uppercase letters, or the list is not sorted with each \
+			 code once"
+				.into()
+		}
+		("Rights", "EmptyTerritory") => "the territory covers no country".into(),
+		("Rights", "TooManyTerritories") => {
+			"the territory would list more country codes than the chain allows".into()
+		}
+		("Rights", "InvalidTerm") => "the term ends before or on the day it starts".into(),
+		("Rights", "SplitNotWithinUnit") => format!(
+			"the part to split off is not within {}: it names rights, countries or days the \
+			 unit does not cover",
+			s.unit_name()
+		),
+		("Rights", "NothingToSplit") => format!(
+			"the part to split off is the whole of {} or nothing of it; a split leaves two \
+			 parts, neither empty",
+			s.unit_name()
+		),
+		("Rights", "NoHolders") => "an assignment needs at least one new holder".into(),
+		("Rights", "DuplicateHolder") => "a holder is named twice".into(),
+		("Rights", "HolderNotMember") => {
+			"a new holder is not an active member; rights go to members only".into()
+		}
+		("Rights", "InvalidThreshold") => {
+			"the threshold must be at least 1 and at most the number of holders".into()
+		}
+		("Rights", "OutsideUnit") => format!(
+			"the licence reaches beyond {}: its rights, territory and term must lie within the \
+			 unit's",
+			s.unit_name()
+		),
+		("Rights", "LicenseeNotMember") => format!(
+			"{} is not an active member; licences go to members only",
+			match &s.account {
+				Some(account) => account.to_string(),
+				None => "the licensee".into(),
+			}
+		),
+		("Rights", "AlreadyExpired") => "the licence's term has already ended".into(),
+		("Rights", "OverlapsExclusiveLicence") => {
+			"the licence would overlap an exclusive licence in force in right, territory and \
+			 term (or, being exclusive, would overlap a licence in force); the work's rights map \
+			 lists its licences"
+				.into()
+		}
+		("Rights", "TooManyLicences") => {
+			"the work has as many licences in force as the chain allows; revoke one or wait for \
+			 one to expire"
+				.into()
+		}
+		("Rights", "UnknownLicence") => s.no_such("licence", s.licence),
+		("Rights", "NotGrantor") => format!(
+			"{} was not among the holders who granted {}; only they may revoke it",
+			s.signer_name(),
+			s.licence_name()
+		),
+		("Rights", "LicenceExpired") => format!("{} has expired", s.licence_name()),
+		("Rights", "AlreadyApproved") => format!(
+			"{} has already approved this action on {}; it waits for the other holders to make \
+			 the same call",
+			s.signer_name(),
+			s.unit_name()
+		),
+		("Rights", "NotApproved") => format!(
+			"{} has no approval of this action on {} to withdraw",
+			s.signer_name(),
+			s.unit_name()
+		),
+		("Rights", "TooManyPendingActions") => format!(
+			"{} has as many actions waiting for approvals as the chain allows; approve or \
+			 withdraw one of them first",
+			s.unit_name()
+		),
+		("Rights", "Overflow") => "a counter of the chain reached its maximum".into(),
+		("Audit", "NotRegulator") => format!(
+			"{} is not an active regulator; only regulators close alerts",
+			s.signer_name()
+		),
+		("Audit", "UnknownAlert") => s.no_such("alert", s.alert),
+		("Audit", "AlreadyClosed") => format!("{} is already closed", s.alert_name()),
+		("Audit", "EmptyNote") => "the note is empty: closing an alert must say why".into(),
+		("Audit", "InvalidRule") => {
+			"a rule has a zero window, allows no transfer, or needs more tracked transfers than \
+			 the chain keeps"
+				.into()
+		}
+		("Audit", "DuplicateRule") => "a rule is given twice".into(),
 		_ => return None,
 	};
 	Some(text)
@@ -260,6 +531,65 @@ mod tests {
 			sentence(&dispatch("Rights", "Whatever"), &Subject::default()),
 			"the call failed: Rights::Whatever"
 		);
+	}
+
+	#[test]
+	fn rights_and_audit_errors_name_their_work_unit_licence_or_alert() {
+		assert_eq!(
+			sentence(&dispatch("Rights", "UnknownWork"), &Subject::work(7)),
+			"no work has number 7"
+		);
+		assert!(
+			sentence(&dispatch("Rights", "NotHolder"), &Subject::unit(4))
+				.ends_with("does not hold unit 4")
+		);
+		assert!(sentence(
+			&dispatch("Rights", "MoralRightsInalienable"),
+			&Subject::unit(4)
+		)
+		.starts_with("moral rights stay with the authors"));
+		assert!(sentence(
+			&dispatch("Rights", "OverlapsExclusiveLicence"),
+			&Subject::unit(4)
+		)
+		.starts_with(
+			"the licence would overlap an exclusive licence in force in right, \
+					 territory and term"
+		));
+		assert_eq!(
+			sentence(&dispatch("Rights", "AlreadyRevoked"), &Subject::licence(2)),
+			"licence 2 is already revoked"
+		);
+		assert_eq!(
+			sentence(&dispatch("Audit", "AlreadyClosed"), &Subject::alert(9)),
+			"alert 9 is already closed"
+		);
+	}
+
+	#[test]
+	fn every_error_of_the_rights_and_audit_pallets_has_a_sentence() {
+		let rights = include_str!("../../pallets/rights/src/lib.rs");
+		let audit = include_str!("../../pallets/audit/src/lib.rs");
+		for (pallet, source) in [("Rights", rights), ("Audit", audit)] {
+			let errors = source
+				.split("pub enum Error<T> {")
+				.nth(1)
+				.and_then(|rest| rest.split('}').next())
+				.expect("the pallet declares its errors");
+			let names: Vec<&str> = errors
+				.lines()
+				.map(str::trim)
+				.filter(|line| !line.is_empty() && !line.starts_with("///"))
+				.map(|line| line.trim_end_matches(','))
+				.collect();
+			assert!(names.len() > 5, "{pallet}: {names:?}");
+			for name in names {
+				assert!(
+					dispatch_sentence(pallet, name, &Subject::default()).is_some(),
+					"{pallet}::{name} has no sentence"
+				);
+			}
+		}
 	}
 
 	#[test]

@@ -41,10 +41,8 @@ use crate::{
 
 /// Rows per batch unless told otherwise (and never more than the runtime's `MaxBatchSize`).
 ///
-/// Smaller than the runtime allows on purpose: a batch of 500 mints takes more than half the
-/// weight a block gives transactions, so each block would hold one batch and leave the rest
-/// empty; batches of 250 fill a block three at a time, 750 mints every two seconds instead of
-/// 500. A runtime whose blocks cannot hold 250 gets the largest batch they can.
+/// The registry runtime's `MaxBatchSize`: one such batch takes most of the weight a block
+/// gives transactions. A runtime whose blocks cannot hold 250 gets the largest batch they can.
 pub const DEFAULT_BATCH_SIZE: u32 = 250;
 
 /// Batches between submission and finality unless told otherwise. A batch holds its place

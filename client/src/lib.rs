@@ -18,6 +18,7 @@
 //! assert!(done.has_event("System", "Remarked"));
 //! ```
 
+pub mod audit;
 pub mod certificate;
 mod client;
 pub mod clock;

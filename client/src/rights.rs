@@ -1,17 +1,21 @@
 //! Typed calls of the `Rights` pallet: works, attestations, disputes, and units of economic
 //! rights with their licences. Reads go through the node's `registry_*` RPC methods
-//! ([`crate::rpc`]).
+//! ([`crate::rpc`]), and the chain of title through the `RightsApi` runtime API.
 //!
 //! subxt checks every call against the chain's metadata when it is signed, so a mismatch with
 //! the runtime is an error, never a wrong record.
 
 use subxt::{
-	ext::scale_encode::{self, EncodeAsType},
+	ext::{
+		scale_decode::{self, DecodeAsType},
+		scale_encode::{self, EncodeAsType},
+	},
 	transactions::DynamicPayload,
 	utils::{AccountId32, H256},
 };
 
 pub use crate::collectibles::MetadataRef;
+use crate::{types, Error, RegistryClient};
 
 /// A work's number.
 pub type WorkId = u64;
@@ -25,8 +29,9 @@ pub type DisputeId = u64;
 pub type Day = u32;
 
 /// A set of rights, one bit each in the order of [`registry_rpc_types::RIGHT_NAMES`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EncodeAsType)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EncodeAsType, DecodeAsType)]
 #[encode_as_type(crate_path = "scale_encode")]
+#[decode_as_type(crate_path = "scale_decode")]
 pub struct RightSet(pub u16);
 
 impl RightSet {
@@ -49,8 +54,9 @@ impl RightSet {
 
 /// Where a unit or licence applies: only the listed countries, or all but them. Codes are
 /// ISO 3166-1 alpha-2, sorted, each once.
-#[derive(Debug, Clone, PartialEq, Eq, EncodeAsType)]
+#[derive(Debug, Clone, PartialEq, Eq, EncodeAsType, DecodeAsType)]
 #[encode_as_type(crate_path = "scale_encode")]
+#[decode_as_type(crate_path = "scale_decode")]
 pub enum Territory {
 	/// Only these countries.
 	Including(Vec<[u8; 2]>),
@@ -59,8 +65,9 @@ pub enum Territory {
 }
 
 /// When a unit or licence applies: days `start` up to, not including, `end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, EncodeAsType)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, EncodeAsType, DecodeAsType)]
 #[encode_as_type(crate_path = "scale_encode")]
+#[decode_as_type(crate_path = "scale_decode")]
 pub struct Term {
 	/// The first day.
 	pub start: Day,
@@ -69,8 +76,9 @@ pub struct Term {
 }
 
 /// Rights × territory × term.
-#[derive(Debug, Clone, PartialEq, Eq, EncodeAsType)]
+#[derive(Debug, Clone, PartialEq, Eq, EncodeAsType, DecodeAsType)]
 #[encode_as_type(crate_path = "scale_encode")]
+#[decode_as_type(crate_path = "scale_decode")]
 pub struct Scope {
 	/// The rights.
 	pub rights: RightSet,
@@ -210,6 +218,91 @@ pub fn cancel_approval(unit: UnitId, action_hash: H256) -> DynamicPayload<(UnitI
 	subxt::dynamic::transaction("Rights", "cancel_approval", (unit, action_hash))
 }
 
+/// How a unit came to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, DecodeAsType)]
+#[decode_as_type(crate_path = "scale_decode")]
+pub enum UnitSource {
+	/// The work's registration: its first unit, held by the authors.
+	Registration,
+	/// A split of its parent.
+	Split,
+	/// An assignment of its parent to new holders.
+	Assignment,
+}
+
+/// A unit of economic rights as the `RightsApi` runtime API reports it.
+#[derive(Debug, Clone, PartialEq, Eq, DecodeAsType)]
+#[decode_as_type(crate_path = "scale_decode")]
+pub struct UnitInfo {
+	pub unit: UnitId,
+	pub work: WorkId,
+	pub scope: Scope,
+	pub holders: Vec<AccountId32>,
+	/// How many holders must make a call for it to take effect.
+	pub threshold: u32,
+	/// The unit it was split or assigned from.
+	pub parent: Option<UnitId>,
+	pub created_at: u32,
+	pub created_by_action: UnitSource,
+	/// The block it was split or assigned in, after which it holds nothing.
+	pub ended_at: Option<u32>,
+}
+
+impl From<&UnitInfo> for types::Unit {
+	/// The unit in the JSON the node's `registry_*` methods answer with.
+	fn from(unit: &UnitInfo) -> Self {
+		let codes = |list: &[[u8; 2]]| -> Vec<String> {
+			list.iter()
+				.map(|code| String::from_utf8_lossy(code).into_owned())
+				.collect()
+		};
+		let territory = match &unit.scope.territory {
+			Territory::Including(list) => types::Territory {
+				worldwide: false,
+				including: Some(codes(list)),
+				excluding: None,
+			},
+			Territory::Excluding(list) => types::Territory {
+				worldwide: list.is_empty(),
+				including: None,
+				excluding: Some(codes(list)),
+			},
+		};
+		types::Unit {
+			unit: unit.unit,
+			work: unit.work,
+			scope: types::Scope {
+				rights: types::right_names(unit.scope.rights.0),
+				territory,
+				term: types::Term {
+					start: types::date(unit.scope.term.start),
+					end: unit.scope.term.end.map(types::date),
+				},
+			},
+			holders: unit.holders.iter().map(|h| h.to_string()).collect(),
+			threshold: unit.threshold,
+			parent: unit.parent,
+			created_at_block: unit.created_at,
+			created_by: match unit.created_by_action {
+				UnitSource::Registration => "registration",
+				UnitSource::Split => "split",
+				UnitSource::Assignment => "assignment",
+			}
+			.into(),
+			ended_at_block: unit.ended_at,
+		}
+	}
+}
+
+impl RegistryClient {
+	/// The chain of title of `unit` at the finalized head: the unit, the unit it came from,
+	/// and so on back to its work's first unit. Empty if no unit has this number.
+	pub async fn chain_of_title(&self, unit: UnitId) -> Result<Vec<UnitInfo>, Error> {
+		self.runtime_api("RightsApi", "chain_of_title", (unit,))
+			.await
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -223,5 +316,36 @@ mod tests {
 		let error = RightSet::from_names(["resale"]).unwrap_err();
 		assert!(error.contains("\"resale\" is not a right"), "{error}");
 		assert!(error.contains("adaptation"), "{error}");
+	}
+
+	#[test]
+	fn a_unit_reads_as_the_node_writes_it() {
+		let unit = UnitInfo {
+			unit: 4,
+			work: 1,
+			scope: Scope {
+				rights: RightSet(1 << 7),
+				territory: Territory::Including(vec![*b"CN", *b"FR"]),
+				term: Term {
+					start: 20_513,
+					end: None,
+				},
+			},
+			holders: vec![AccountId32([1; 32])],
+			threshold: 1,
+			parent: Some(2),
+			created_at: 9,
+			created_by_action: UnitSource::Split,
+			ended_at: None,
+		};
+		let json = types::Unit::from(&unit);
+		assert_eq!(json.scope.rights, vec!["informationNetworkDissemination"]);
+		assert_eq!(
+			json.scope.territory.including,
+			Some(vec!["CN".to_string(), "FR".to_string()])
+		);
+		assert_eq!(json.scope.term.start, "2026-03-01");
+		assert_eq!(json.created_by, "split");
+		assert_eq!(json.holders, vec![AccountId32([1; 32]).to_string()]);
 	}
 }

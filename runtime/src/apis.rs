@@ -256,7 +256,7 @@ impl_runtime_apis! {
 		) {
 			use polkadot_sdk::frame_benchmarking::BenchmarkList;
 			use polkadot_sdk::frame_support::traits::StorageInfoTrait;
-			use crate::{AllPalletsWithSystem, Members};
+			use crate::{AllPalletsWithSystem, Consortium, Members, Validators};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -268,7 +268,7 @@ impl_runtime_apis! {
 		) -> Result<Vec<polkadot_sdk::frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use polkadot_sdk::frame_benchmarking::BenchmarkBatch;
 			use polkadot_sdk::frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
-			use crate::{AllPalletsWithSystem, Members};
+			use crate::{AllPalletsWithSystem, Consortium, Members, Validators};
 
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -10,7 +10,7 @@ use registry_client::{
 use registry_tests::NodeConfig;
 
 const ITEMS: u32 = 1000;
-const BATCH: u32 = 500;
+const BATCH: u32 = 250;
 
 fn content_of(serial: u32) -> H256 {
 	let bytes = format!("scan of object {serial}").into_bytes();

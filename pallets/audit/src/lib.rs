@@ -305,7 +305,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::RulesSet`]. Weight: [`WeightInfo::set_rules`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_rules(rules.len() as u32))]
+		#[pallet::weight(T::WeightInfo::set_rules())]
 		pub fn set_rules(origin: OriginFor<T>, rules: RulesOf<T>) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
 			Self::do_set_rules(rules)

@@ -483,7 +483,7 @@ pub mod pallet {
 		///
 		/// Emits [`Event::Transferred`]. Weight: [`WeightInfo::transfer`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(T::WeightInfo::transfer().saturating_add(T::Audit::transfer_alerts_weight()))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			collection: CollectionId,

@@ -26,9 +26,16 @@ fn creators<T: Config>(name: &'static str, n: u32) -> Vec<T::AccountId> {
 		.collect()
 }
 
+/// A hash distinct for each `n`: its big-endian bytes at the end.
+fn numbered_hash(n: u64) -> H256 {
+	let mut bytes = [0u8; 32];
+	bytes[24..].copy_from_slice(&n.to_be_bytes());
+	H256(bytes)
+}
+
 /// A content hash distinct for each `n`.
 fn content(n: u32) -> H256 {
-	H256::from_low_u64_be(u64::from(n).saturating_add(1))
+	numbered_hash(u64::from(n).saturating_add(1))
 }
 
 /// A metadata reference with the longest URI.
@@ -66,7 +73,7 @@ fn root_unit<T: Config>(work: WorkId) -> Result<UnitId, BenchmarkError> {
 /// Fills `unit`'s pending actions with `p` unrelated proposals approved by `approver`.
 fn fill_pending<T: Config>(unit: UnitId, approver: &T::AccountId, p: u32) {
 	for i in 0..p {
-		let hash = H256::from_low_u64_be(u64::from(i).saturating_add(1_000_000));
+		let hash = numbered_hash(u64::from(i).saturating_add(1_000_000));
 		Pending::<T>::insert(
 			unit,
 			hash,

@@ -1,10 +1,16 @@
 //! Arguments shared by several commands, and their parsers.
 
-use std::path::PathBuf;
+use std::{
+	path::PathBuf,
+	time::{SystemTime, UNIX_EPOCH},
+};
 
 use registry_client::{
 	collectibles::{CollectionId, ItemId, MetadataRef},
-	fingerprint, manifest, AccountId32, H256,
+	fingerprint, manifest,
+	rights::{Day, RightSet},
+	types::{day_of, RIGHT_NAMES},
+	AccountId32, H256,
 };
 
 use crate::errors::CliError;
@@ -27,6 +33,89 @@ pub fn item_ref(text: &str) -> Result<(CollectionId, ItemId), String> {
 		collection.trim().parse().map_err(|_| refused())?,
 		item.trim().parse().map_err(|_| refused())?,
 	))
+}
+
+/// A day written `YYYY-MM-DD`, in UTC.
+pub fn date(text: &str) -> Result<Day, String> {
+	day_of(text).ok_or_else(|| {
+		format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2026-03-01, from 1970-01-01 on")
+	})
+}
+
+/// Today in UTC, counted as the chain counts days.
+pub fn today() -> Day {
+	let seconds = SystemTime::now()
+		.duration_since(UNIX_EPOCH)
+		.map_or(0, |elapsed| elapsed.as_secs());
+	(seconds / 86_400) as Day
+}
+
+/// One right of a work, by its name in any case, camelCase or kebab-case
+/// (`information-network-dissemination`); the error lists every right.
+pub fn right(text: &str) -> Result<RightSet, String> {
+	let squeezed: String = text
+		.trim()
+		.chars()
+		.filter(|c| !matches!(c, '-' | '_' | ' '))
+		.collect();
+	RIGHT_NAMES
+		.iter()
+		.position(|name| !squeezed.is_empty() && name.eq_ignore_ascii_case(&squeezed))
+		.map(|bit| RightSet(1 << bit))
+		.ok_or_else(|| {
+			let (economic, moral) = RIGHT_NAMES.split_at(12);
+			format!(
+				"`{text}` is not a right; the economic rights are {}; the moral rights, which \
+				 stay with the authors, are {} (any case, or kebab-case such as \
+				 information-network-dissemination)",
+				economic.join(", "),
+				moral.join(", ")
+			)
+		})
+}
+
+/// The union of rights given one by one.
+pub fn right_set(rights: &[RightSet]) -> RightSet {
+	RightSet(rights.iter().fold(0, |bits, right| bits | right.0))
+}
+
+/// A country as its ISO 3166-1 alpha-2 code, in any case.
+pub fn country(text: &str) -> Result<[u8; 2], String> {
+	match text.trim().as_bytes() {
+		[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+			Ok([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+		}
+		_ => Err(format!(
+			"`{text}` is not a country code: write ISO 3166-1 alpha-2 codes such as CN or FR"
+		)),
+	}
+}
+
+/// Country codes as the chain takes them: sorted, each once.
+pub fn countries(mut codes: Vec<[u8; 2]>) -> Vec<[u8; 2]> {
+	codes.sort_unstable();
+	codes.dedup();
+	codes
+}
+
+/// Country codes for people: `CN, FR`.
+pub fn codes_text(codes: &[[u8; 2]]) -> String {
+	codes
+		.iter()
+		.map(|code| String::from_utf8_lossy(code).into_owned())
+		.collect::<Vec<_>>()
+		.join(", ")
+}
+
+/// How a listing is printed, in text mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+	/// Aligned columns for people; accounts shortened.
+	Table,
+	/// The full records, as the node gives them.
+	Json,
+	/// One line per record, with a header line.
+	Csv,
 }
 
 /// The SHA-256 of a file given with `flag`, with a message naming both.
@@ -166,5 +255,73 @@ mod tests {
 		assert_eq!(item_ref("0:41"), Ok((0, 41)));
 		assert!(item_ref("0-41").unwrap_err().contains("COLLECTION:ITEM"));
 		assert!(item_ref("a:1").is_err());
+	}
+
+	#[test]
+	fn rights_are_named_in_any_case_and_in_kebab_case() {
+		let network = RightSet(1 << 7);
+		for name in [
+			"informationNetworkDissemination",
+			"information-network-dissemination",
+			"INFORMATION_NETWORK_DISSEMINATION",
+			" informationnetworkdissemination ",
+		] {
+			assert_eq!(right(name), Ok(network), "{name}");
+		}
+		assert_eq!(right("Reproduction"), Ok(RightSet(1)));
+		// Moral rights parse: the chain, not the command line, refuses to move them.
+		assert_eq!(right("integrity"), Ok(RightSet(1 << 15)));
+		assert_eq!(
+			right_set(&[RightSet(1), network, RightSet(1)]),
+			RightSet(1 | 1 << 7)
+		);
+	}
+
+	#[test]
+	fn an_unknown_right_lists_the_valid_ones() {
+		for bad in ["resale", "", "-"] {
+			let error = right(bad).unwrap_err();
+			assert!(
+				error.starts_with(&format!("`{bad}` is not a right")),
+				"{error}"
+			);
+			for name in RIGHT_NAMES {
+				assert!(error.contains(name), "{name} missing from: {error}");
+			}
+		}
+	}
+
+	#[test]
+	fn countries_are_upper_cased_sorted_and_given_once() {
+		assert_eq!(country("cn"), Ok(*b"CN"));
+		assert_eq!(country(" Fr "), Ok(*b"FR"));
+		for bad in ["CHN", "C", "C1", "", "中国"] {
+			assert!(
+				country(bad).unwrap_err().contains("not a country code"),
+				"{bad}"
+			);
+		}
+		assert_eq!(
+			countries(vec![*b"FR", *b"CN", *b"FR", *b"AT"]),
+			vec![*b"AT", *b"CN", *b"FR"]
+		);
+		assert_eq!(codes_text(&[*b"CN", *b"FR"]), "CN, FR");
+	}
+
+	#[test]
+	fn dates_are_real_days_written_year_month_day() {
+		assert_eq!(date("2026-03-01"), Ok(20_513));
+		assert_eq!(date("1970-01-01"), Ok(0));
+		for bad in [
+			"2026-02-29",
+			"2026-13-01",
+			"01/03/2026",
+			"1969-12-31",
+			"today",
+		] {
+			assert!(date(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
+		}
+		// Today is after the day this was written, and a real date.
+		assert!(today() > 20_513);
 	}
 }

@@ -9,7 +9,8 @@ use registry_client::{
 #[derive(Debug)]
 pub struct CliError {
 	/// For scripts: `usage`, `input`, `key`, `connection`, `rejected`, `not_found`, `io`,
-	/// `chain`, or the pallet error (`Collectibles::ItemFrozen`).
+	/// `verify` (a certificate or an export that does not check out), `chain`, or the pallet
+	/// error (`Collectibles::ItemFrozen`).
 	pub kind: String,
 	/// For people: what went wrong and what to do.
 	pub message: String,
@@ -33,6 +34,11 @@ impl CliError {
 		Self::new("input", message)
 	}
 
+	/// A certificate or an export does not check out.
+	pub fn verify(message: impl Into<String>) -> Self {
+		Self::new("verify", message)
+	}
+
 	/// What was asked for does not exist.
 	pub fn not_found(message: impl Into<String>) -> Self {
 		Self::new("not_found", message)
@@ -43,6 +49,9 @@ impl CliError {
 		let kind = match error {
 			Error::Dispatch { pallet, error, .. } => format!("{pallet}::{error}"),
 			Error::Rejected(_) => "rejected".into(),
+			// The node's documented codes: bad parameters, and parameters that name nothing.
+			Error::Rpc { code: -32602, .. } => "input".into(),
+			Error::Rpc { code: 1000, .. } => "not_found".into(),
 			Error::Connection { .. } => "connection".into(),
 			Error::Io { .. } => "io".into(),
 			Error::Key(_) => "key".into(),

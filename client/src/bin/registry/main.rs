@@ -1,8 +1,9 @@
 //! `registry`: the registry chain from the command line.
 //!
-//! One command per call of the chain, read commands beside them, and `import` for whole
-//! catalogues. Each command group lives in its own module under `commands/`, exposes a clap
-//! `Command` (or `Args`) and an async `run`, and is one line in [`Command`] and in [`run`].
+//! One command per call of the chain, read commands beside them, `import` for whole
+//! catalogues, certificates checked offline, and the audit log for regulators. Each command
+//! group lives in its own module under `commands/`, exposes a clap `Command` (or `Args`) and
+//! an async `run`, and is one line in [`Command`] and in [`run`].
 
 mod args;
 mod commands;
@@ -14,7 +15,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use commands::{collection, find, hash, import, item, key, member};
+use commands::{
+	audit, certificate, collection, find, hash, import, item, key, member, rights, verify, work,
+};
 use context::{Context, Global};
 
 const AFTER_HELP: &str = "\
@@ -22,11 +25,13 @@ Every command that talks to the chain takes --node (or REGISTRY_NODE_URL); comma
 sign take --key FILE (or REGISTRY_KEY), a file written by `registry key generate`, or \
 --key-uri URI (or REGISTRY_KEY_URI), e.g. //Alice on a development chain.
 
+`registry verify`, `registry hash`, `registry key` and `registry audit verify` work offline.
+
 Exit status: 0 on success, 1 when the command failed (the message says why), 2 when the \
 command line itself is wrong.";
 
-/// The registry chain from the command line: keys, fingerprints, collections, items, members
-/// and catalogue imports.
+/// The registry chain from the command line: keys, fingerprints, collections, items, members,
+/// catalogue imports, works and their rights, certificates, and the audit log.
 #[derive(Parser)]
 #[command(name = "registry", version, after_help = AFTER_HELP)]
 struct Cli {
@@ -57,6 +62,21 @@ enum Command {
 	/// Register a whole catalogue from a CSV or JSON manifest, resuming where it stopped.
 	#[command(long_about = import::LONG_ABOUT)]
 	Import(import::Args),
+	/// Register works, attest and dispute their authorship, and show them.
+	#[command(subcommand)]
+	Work(work::Command),
+	/// Show, split, assign and license the economic rights in works.
+	#[command(subcommand)]
+	Rights(rights::Command),
+	/// Make an authorship certificate of a file, checkable offline.
+	#[command(long_about = certificate::LONG_ABOUT)]
+	Certificate(certificate::Args),
+	/// Check an authorship certificate offline, with no node.
+	#[command(long_about = verify::LONG_ABOUT)]
+	Verify(verify::Args),
+	/// Read and export the audit log, and close anti-speculation alerts.
+	#[command(subcommand)]
+	Audit(audit::Command),
 }
 
 async fn run(command: Command, context: &Context) -> Result<output::Output, errors::CliError> {
@@ -68,6 +88,11 @@ async fn run(command: Command, context: &Context) -> Result<output::Output, erro
 		Command::Member(command) => member::run(command, context).await,
 		Command::Find(args) => find::run(args, context).await,
 		Command::Import(args) => import::run(args, context).await,
+		Command::Work(command) => work::run(command, context).await,
+		Command::Rights(command) => rights::run(command, context).await,
+		Command::Certificate(args) => certificate::run(args, context).await,
+		Command::Verify(args) => verify::run(args, context).await,
+		Command::Audit(command) => audit::run(command, context).await,
 	}
 }
 

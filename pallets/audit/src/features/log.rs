@@ -4,11 +4,16 @@
 use crate::{
 	pallet::{
 		AccountCount, AccountIndex, AuditRecordOf, BlockFirstSeq, Config, Head, Pallet, Records,
-		SubjectCount, SubjectIndex,
+		Rules, SubjectCount, SubjectIndex,
 	},
-	AuditRecord, BlockStart,
+	AuditRecord, BlockStart, WeightInfo,
 };
-use polkadot_sdk::{frame_system, sp_core::H256, sp_io};
+use polkadot_sdk::{
+	frame_support::{traits::Get, weights::Weight},
+	frame_system,
+	sp_core::H256,
+	sp_io,
+};
 use registry_primitives::{AuditEntry, AuditReporter};
 
 impl<T: Config> Pallet<T> {
@@ -74,5 +79,13 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> AuditReporter<T::AccountId> for Pallet<T> {
 	fn report(entry: AuditEntry<T::AccountId>) {
 		Self::append(entry)
+	}
+
+	/// An alert for each rule in force. Counting them here, rather than assuming the bound,
+	/// keeps a transfer's weight true to the rules the consortium set.
+	fn transfer_alerts_weight() -> Weight {
+		let rules = Rules::<T>::decode_len().unwrap_or(0);
+		let rules = u64::try_from(rules).unwrap_or(u64::from(T::MaxRules::get()));
+		T::WeightInfo::raise_alert().saturating_mul(rules)
 	}
 }

@@ -270,3 +270,22 @@ fn rules_apply_over_transfers_tracked_before_they_were_set() {
 		assert_eq!(raised(), vec![0]);
 	});
 }
+
+#[test]
+fn a_transfer_is_weighed_for_an_alert_per_rule_in_force() {
+	use crate::WeightInfo;
+	use polkadot_sdk::frame_support::weights::Weight;
+
+	new_test_ext(|| {
+		let alerts = <Audit as AuditReporter<u64>>::transfer_alerts_weight;
+		assert_eq!(alerts(), Weight::zero());
+
+		assert_ok!(try_set(&[burst(3, 10), back_and_forth(20)]));
+		let one = <() as WeightInfo>::raise_alert();
+		assert!(one.ref_time() > 0);
+		assert_eq!(alerts(), one.saturating_mul(2));
+
+		assert_ok!(try_set(&[burst(3, 10)]));
+		assert_eq!(alerts(), one);
+	});
+}

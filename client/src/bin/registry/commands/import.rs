@@ -72,8 +72,8 @@ pub struct Args {
 	/// Where to write the report; default MANIFEST's name with .report.csv.
 	#[arg(long, value_name = "FILE")]
 	report: Option<PathBuf>,
-	/// Rows per batch: default 250, which fills blocks better than the chain's largest
-	/// batch; at most the chain's MaxBatchSize.
+	/// Rows per batch: default 250; at most the chain's MaxBatchSize, and smaller if a block
+	/// cannot hold that many.
 	#[arg(long, value_name = "N")]
 	batch_size: Option<u32>,
 	/// Batches submitted and not yet finalized, at most.

@@ -1,5 +1,7 @@
 //! One module per command group.
 
+pub mod audit;
+pub mod certificate;
 pub mod collection;
 pub mod find;
 pub mod hash;
@@ -7,3 +9,6 @@ pub mod import;
 pub mod item;
 pub mod key;
 pub mod member;
+pub mod rights;
+pub mod verify;
+pub mod work;

@@ -1,0 +1,499 @@
+//! `registry work`: register a work, attest it, dispute it, resolve disputes, and show it.
+
+use std::path::PathBuf;
+
+use registry_client::{
+	explain::Subject,
+	rights::{self, Day, DisputeId, NewWork, WorkId},
+	subxt::{ext::scale_value::At, transactions::Payload},
+	types::{date, Work},
+	AccountId32, Ed25519Signer, Error, Finalized, RegistryClient, Value, H256,
+};
+use serde_json::json;
+
+use crate::{
+	args::{account, hash_file, sha256, today, ContentArgs, EvidenceArgs, MetadataArgs},
+	context::Context,
+	errors::CliError,
+	output::{hex32, table, Output},
+};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+	/// Register a work by its content's SHA-256: the first filing of a content holds it. The
+	/// signer is a creator, who becomes the first author, or an institution filing for a
+	/// creator (--on-behalf-of).
+	Register(RegisterArgs),
+	/// Attest a work's authorship claim. The signer is an institution or an arbiter.
+	Attest {
+		/// The work's number.
+		work: WorkId,
+		#[command(flatten)]
+		claim: ClaimArgs,
+		#[command(flatten)]
+		evidence: OptionalEvidence,
+	},
+	/// Revoke the signer's attestation of a work; the record stays, with the reason.
+	RevokeAttestation {
+		/// The work's number.
+		work: WorkId,
+		/// The reason code agreed by the consortium.
+		#[arg(long, value_name = "CODE")]
+		reason: u16,
+	},
+	/// Dispute a work's authorship. The signer is any active member.
+	Dispute {
+		/// The work's number.
+		work: WorkId,
+		#[command(flatten)]
+		evidence: EvidenceArgs,
+	},
+	/// Resolve a dispute: uphold it with the corrected authors, or reject it. The signer is
+	/// an arbiter.
+	Resolve(ResolveArgs),
+	/// Show a work: authors, attestations, disputes, units and licences.
+	Show {
+		/// The work's number.
+		work: WorkId,
+	},
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RegisterArgs {
+	#[command(flatten)]
+	content: ContentArgs,
+	/// The work's title.
+	#[arg(long)]
+	title: String,
+	#[command(flatten)]
+	metadata: MetadataArgs,
+	/// The day the work was created; default today (UTC). Never after today.
+	#[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::date)]
+	created_on: Option<Day>,
+	/// Another author, an active member; repeat or separate with commas.
+	#[arg(
+		long = "co-author",
+		value_name = "ACCOUNT",
+		value_parser = account,
+		value_delimiter = ','
+	)]
+	co_authors: Vec<AccountId32>,
+	/// A registered work this one derives from; repeat or separate with commas.
+	#[arg(long = "parent", value_name = "WORK", value_delimiter = ',')]
+	parents: Vec<WorkId>,
+	/// The creator an institution registers the work for; the signer is then the institution.
+	#[arg(long, value_name = "ACCOUNT", value_parser = account)]
+	on_behalf_of: Option<AccountId32>,
+}
+
+/// The claim attested: its hash or the file to hash.
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct ClaimArgs {
+	/// The SHA-256 of the authorship claim attested, which stays off chain.
+	#[arg(long, value_name = "HASH", value_parser = sha256)]
+	claim: Option<H256>,
+	/// The claim's file, to hash.
+	#[arg(long, value_name = "FILE")]
+	claim_file: Option<PathBuf>,
+}
+
+/// Evidence that may be left out.
+#[derive(Debug, clap::Args)]
+#[group(required = false, multiple = false)]
+pub struct OptionalEvidence {
+	/// The SHA-256 of the evidence, which stays off chain.
+	#[arg(long, value_name = "HASH", value_parser = sha256)]
+	evidence: Option<H256>,
+	/// The evidence's file, to hash.
+	#[arg(long, value_name = "FILE")]
+	evidence_file: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ResolveArgs {
+	/// The dispute's number.
+	dispute: DisputeId,
+	/// Uphold the dispute: the authors become those of --author.
+	#[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+	uphold: bool,
+	/// Reject the dispute: the authors stay as they are.
+	#[arg(long)]
+	reject: bool,
+	/// A corrected author, an active member; repeat or separate with commas. With --uphold.
+	#[arg(
+		long = "author",
+		value_name = "ACCOUNT",
+		value_parser = account,
+		value_delimiter = ',',
+		requires = "uphold"
+	)]
+	authors: Vec<AccountId32>,
+	#[command(flatten)]
+	ruling: RulingArgs,
+}
+
+#[derive(Debug, clap::Args)]
+#[group(required = true, multiple = false)]
+pub struct RulingArgs {
+	/// The SHA-256 of the ruling, which stays off chain.
+	#[arg(long, value_name = "HASH", value_parser = sha256)]
+	ruling: Option<H256>,
+	/// The ruling's file, to hash.
+	#[arg(long, value_name = "FILE")]
+	ruling_file: Option<PathBuf>,
+}
+
+pub async fn run(command: Command, context: &Context) -> Result<Output, CliError> {
+	match command {
+		Command::Register(args) => register(args, context).await,
+		Command::Attest {
+			work,
+			claim,
+			evidence,
+		} => {
+			let claim = match (claim.claim, &claim.claim_file) {
+				(Some(hash), _) => hash,
+				(None, Some(file)) => hash_file("--claim-file", file)?,
+				(None, None) => {
+					return Err(CliError::usage("give --claim HASH or --claim-file FILE"))
+				}
+			};
+			let evidence = match (evidence.evidence, &evidence.evidence_file) {
+				(Some(hash), _) => Some(hash),
+				(None, Some(file)) => Some(hash_file("--evidence-file", file)?),
+				(None, None) => None,
+			};
+			let signer = context.signer()?;
+			let client = context.connect().await?;
+			let call = rights::attest(work, claim, evidence);
+			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
+			Ok(Output::transaction(
+				format!("Attested the authorship claim of work {work}."),
+				&done,
+				json!({
+					"work": work,
+					"attester": signer.account_id().to_string(),
+					"claim": hex32(&claim),
+					"evidence": evidence.as_ref().map(hex32),
+				}),
+			))
+		}
+		Command::RevokeAttestation { work, reason } => {
+			let signer = context.signer()?;
+			let client = context.connect().await?;
+			let call = rights::revoke_attestation(work, reason);
+			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
+			Ok(Output::transaction(
+				format!(
+					"Revoked the attestation of work {work} (reason {reason}); the record stays."
+				),
+				&done,
+				json!({ "work": work, "reason": reason }),
+			))
+		}
+		Command::Dispute { work, evidence } => {
+			let evidence = evidence.resolve()?;
+			let signer = context.signer()?;
+			let client = context.connect().await?;
+			let call = rights::open_dispute(work, evidence);
+			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
+			let dispute = event_u64(&done, "DisputeOpened", "dispute");
+			Ok(Output::transaction(
+				format!(
+					"Opened dispute {} about the authorship of work {work}; an arbiter resolves it.",
+					number(dispute)
+				),
+				&done,
+				json!({ "work": work, "dispute": dispute, "evidence": hex32(&evidence) }),
+			))
+		}
+		Command::Resolve(args) => resolve(args, context).await,
+		Command::Show { work } => {
+			let client = context.connect().await?;
+			let record = client
+				.get_work(work)
+				.await
+				.map_err(|e| CliError::chain(&e, &Subject::work(work)))?;
+			Ok(shown(&record))
+		}
+	}
+}
+
+/// Signs and submits `call`, and tells its failure about `subject`.
+pub async fn submit<Call: Payload>(
+	client: &RegistryClient,
+	signer: &Ed25519Signer,
+	call: &Call,
+	subject: Subject,
+) -> Result<Finalized, CliError> {
+	let subject = subject.signed_by(signer.account_id());
+	client
+		.submit(call, signer)
+		.await
+		.map_err(|e| CliError::chain(&e, &subject))
+}
+
+/// A field of the first `Rights` event `name` of a transaction.
+pub fn event_field<'a>(done: &'a Finalized, name: &str, field: &str) -> Option<&'a Value> {
+	done.events
+		.iter()
+		.find(|e| e.pallet == "Rights" && e.name == name)
+		.and_then(|e| e.fields.at(field))
+}
+
+/// A number field of the first `Rights` event `name` of a transaction.
+pub fn event_u64(done: &Finalized, name: &str, field: &str) -> Option<u64> {
+	event_field(done, name, field)
+		.and_then(|v| v.as_u128())
+		.and_then(|n| u64::try_from(n).ok())
+}
+
+/// A hash field of the first `Rights` event `name` of a transaction.
+pub fn event_hash(done: &Finalized, name: &str, field: &str) -> Option<H256> {
+	let bytes = bytes_of(event_field(done, name, field)?)?;
+	Some(H256(bytes.try_into().ok()?))
+}
+
+/// The bytes of a value made of bytes, however deep the type nests them (`H256` is
+/// `([u8; 32])`).
+fn bytes_of(value: &Value) -> Option<Vec<u8>> {
+	use registry_client::subxt::ext::scale_value::{Composite, ValueDef};
+	match &value.value {
+		ValueDef::Composite(Composite::Unnamed(values)) => {
+			let mut bytes = Vec::new();
+			for value in values {
+				bytes.extend(bytes_of(value)?);
+			}
+			Some(bytes)
+		}
+		ValueDef::Primitive(_) => value
+			.as_u128()
+			.and_then(|byte| u8::try_from(byte).ok())
+			.map(|byte| vec![byte]),
+		_ => None,
+	}
+}
+
+/// A number from an event, or `?` if the event did not say.
+pub fn number(value: Option<u64>) -> String {
+	value.map_or_else(|| "?".into(), |n| n.to_string())
+}
+
+async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliError> {
+	let signer = context.signer()?;
+	let content = args.content.resolve()?;
+	let client = context.connect().await?;
+	let max_title: u32 = client.constant("Rights", "MaxTitleLength").await?;
+	if args.title.len() > max_title as usize {
+		return Err(CliError::input(format!(
+			"--title is {} bytes long; the chain takes at most {max_title}",
+			args.title.len()
+		)));
+	}
+	let max_uri: u32 = client.constant("Rights", "MaxUriLength").await?;
+	let metadata = args.metadata.resolve(max_uri)?;
+	let created_on = args.created_on.unwrap_or_else(today);
+	let me = signer.account_id();
+	let first_author = args.on_behalf_of.clone().unwrap_or_else(|| me.clone());
+	let authors: Vec<String> = std::iter::once(&first_author)
+		.chain(&args.co_authors)
+		.map(|a| a.to_string())
+		.collect();
+	let call = rights::register_work(NewWork {
+		content,
+		title: args.title.clone(),
+		metadata,
+		created_on,
+		co_authors: args.co_authors,
+		parents: args.parents.clone(),
+		on_behalf_of: args.on_behalf_of,
+	});
+	let mut subject = Subject::default().signed_by(me);
+	subject.account = Some(first_author);
+	let done = match client.submit(&call, &signer).await {
+		Ok(done) => done,
+		Err(Error::Dispatch {
+			ref pallet,
+			ref error,
+			..
+		}) if pallet == "Rights" && error == "AlreadyRegistered" => {
+			return Err(already_registered(&client, content).await)
+		}
+		Err(error) => return Err(CliError::chain(&error, &subject)),
+	};
+	let work = event_u64(&done, "WorkRegistered", "work");
+	let root = event_u64(&done, "WorkRegistered", "root_unit");
+	Ok(Output::transaction(
+		format!(
+			"Registered work {} \"{}\", created on {}, content {}.\nIts economic rights start \
+			 as unit {}, held by its authors: {}.",
+			number(work),
+			args.title,
+			date(created_on),
+			hex32(&content),
+			number(root),
+			authors.join(", ")
+		),
+		&done,
+		json!({
+			"work": work,
+			"root_unit": root,
+			"content": hex32(&content),
+			"title": args.title,
+			"created_on": date(created_on),
+			"authors": authors,
+			"parents": args.parents,
+		}),
+	))
+}
+
+/// The refusal of a second filing, naming the first: the work, who filed it and when.
+async fn already_registered(client: &RegistryClient, content: H256) -> CliError {
+	let message = match client.find_by_content_hash(content).await {
+		Ok(found) => match found.work {
+			Some(first) => format!(
+				"content {} is already registered as work {} \"{}\", filed by {} in block {}; \
+				 the first filing holds it",
+				hex32(&content),
+				first.work,
+				first.title,
+				first.registrant,
+				first.registered_at_block
+			),
+			None => format!(
+				"content {} is already registered as a work",
+				hex32(&content)
+			),
+		},
+		Err(_) => format!(
+			"content {} is already registered as a work; `registry find {}` may tell which",
+			hex32(&content),
+			hex32(&content)
+		),
+	};
+	CliError::new("Rights::AlreadyRegistered", message)
+}
+
+async fn resolve(args: ResolveArgs, context: &Context) -> Result<Output, CliError> {
+	if args.uphold && args.authors.is_empty() {
+		return Err(CliError::usage(
+			"--uphold needs the corrected authors: give --author ACCOUNT, repeated or \
+			 comma-separated",
+		));
+	}
+	let ruling = match (args.ruling.ruling, &args.ruling.ruling_file) {
+		(Some(hash), _) => hash,
+		(None, Some(file)) => hash_file("--ruling-file", file)?,
+		(None, None) => return Err(CliError::usage("give --ruling HASH or --ruling-file FILE")),
+	};
+	let signer = context.signer()?;
+	let client = context.connect().await?;
+	let corrected = args.uphold.then(|| args.authors.clone());
+	let call = rights::resolve_dispute(args.dispute, args.uphold, corrected, ruling);
+	let done = submit(&client, &signer, &call, Subject::dispute(args.dispute)).await?;
+	let work = event_u64(&done, "DisputeResolved", "work");
+	let version = event_u64(&done, "AuthorsCorrected", "version");
+	let authors: Vec<String> = args.authors.iter().map(|a| a.to_string()).collect();
+	let text = if args.uphold {
+		format!(
+			"Upheld dispute {}: the authors of work {} are now {} (author list version {}).",
+			args.dispute,
+			number(work),
+			authors.join(", "),
+			number(version)
+		)
+	} else {
+		format!(
+			"Rejected dispute {}: the authors of work {} stay as they are.",
+			args.dispute,
+			number(work)
+		)
+	};
+	Ok(Output::transaction(
+		text,
+		&done,
+		json!({
+			"dispute": args.dispute,
+			"work": work,
+			"upheld": args.uphold,
+			"authors": args.uphold.then_some(authors),
+			"author_version": version,
+			"ruling": hex32(&ruling),
+		}),
+	))
+}
+
+fn none_if_empty(list: Vec<String>) -> String {
+	if list.is_empty() {
+		"none".into()
+	} else {
+		list.join("; ")
+	}
+}
+
+fn shown(work: &Work) -> Output {
+	let attestations = work
+		.attestations
+		.iter()
+		.map(|a| {
+			let mut text = format!("{} at block {}", a.attester, a.at_block);
+			if let Some(revoked) = &a.revoked {
+				text.push_str(&format!(
+					", revoked at block {} (reason {})",
+					revoked.at_block, revoked.reason
+				));
+			}
+			text
+		})
+		.collect();
+	let disputes = work
+		.disputes
+		.iter()
+		.map(|d| {
+			let mut text = format!(
+				"{} by {} at block {}: {}",
+				d.dispute, d.opened_by, d.opened_at_block, d.status
+			);
+			if let (Some(arbiter), Some(at)) = (&d.arbiter, d.ruled_at_block) {
+				text.push_str(&format!(" by {arbiter} at block {at}"));
+			}
+			text
+		})
+		.collect();
+	let version = work.author_history.last().map_or(0, |v| v.version);
+	let numbers = |list: &[u64]| list.iter().map(u64::to_string).collect::<Vec<_>>();
+	let units = work.units.iter().map(|u| u.unit).collect::<Vec<_>>();
+	let licences = work.licences.iter().map(|l| l.licence).collect::<Vec<_>>();
+	let rows = [
+		("Work", format!("{} \"{}\"", work.work, work.title)),
+		("Content SHA-256", work.content_sha256.clone()),
+		(
+			"Metadata",
+			format!("{} (SHA-256 {})", work.metadata.uri, work.metadata.sha256),
+		),
+		("Created on", work.created_on.clone()),
+		("Registrant", work.registrant.clone()),
+		("Registered at block", work.registered_at_block.to_string()),
+		(
+			"Authors",
+			format!("{} (list version {version})", work.authors.join(", ")),
+		),
+		(
+			"Moral rights",
+			format!("{}, with the authors", work.moral_rights.join(", ")),
+		),
+		("Derives from", none_if_empty(numbers(&work.parents))),
+		("Derivatives", none_if_empty(numbers(&work.derivatives))),
+		("Attestations", none_if_empty(attestations)),
+		("Disputes", none_if_empty(disputes)),
+		("Live units", none_if_empty(numbers(&units))),
+		("Licences in force", none_if_empty(numbers(&licences))),
+	];
+	let mut text = table(&rows);
+	text.push_str(&format!(
+		"\nThe rights map: `registry rights show {}`.",
+		work.work
+	));
+	Output::new(text, serde_json::to_value(work).unwrap_or_default())
+}
