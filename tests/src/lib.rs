@@ -15,6 +15,8 @@ use std::{
 
 use tempfile::TempDir;
 
+pub mod cli;
+
 /// The `registry-node` binary: `REGISTRY_NODE` if set, else the one built beside the tests.
 pub fn node_binary() -> PathBuf {
 	if let Some(path) = std::env::var_os("REGISTRY_NODE") {

@@ -3,85 +3,23 @@
 use std::{
 	collections::{BTreeSet, HashMap},
 	path::Path,
-	process::{Command, Output, Stdio},
+	process::{Command, Stdio},
 	time::{Duration, Instant},
 };
 
-use registry_client::{fingerprint::sha256_reader, Ed25519Signer, RegistryClient};
-use registry_tests::{free_port, registry_binary, NodeConfig};
-use serde_json::Value;
-
-/// A finished run of the binary.
-struct Run {
-	code: Option<i32>,
-	stdout: String,
-	stderr: String,
-}
-
-impl Run {
-	fn ok(self) -> Self {
-		assert_eq!(
-			self.code,
-			Some(0),
-			"the command failed:\nstdout: {}\nstderr: {}",
-			self.stdout,
-			self.stderr
-		);
-		self
-	}
-
-	fn failed(self) -> Self {
-		assert_eq!(
-			self.code,
-			Some(1),
-			"the command did not fail as expected:\nstdout: {}\nstderr: {}",
-			self.stdout,
-			self.stderr
-		);
-		self
-	}
-
-	fn json(&self) -> Value {
-		serde_json::from_str(&self.stdout)
-			.unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
-	}
-
-	/// The error message: in the JSON document, or on stderr as text.
-	fn error(&self) -> String {
-		match serde_json::from_str::<Value>(&self.stdout) {
-			Ok(doc) if doc.get("error").is_some() => doc["error"]["message"]
-				.as_str()
-				.unwrap_or_default()
-				.to_string(),
-			_ => self.stderr.clone(),
-		}
-	}
-}
+use registry_client::{Ed25519Signer, RegistryClient};
+use registry_tests::{
+	cli::{self, account_of, sha256_hex, words, Run},
+	free_port, NodeConfig,
+};
 
 /// The binary with a command line split at spaces (no argument of these tests has one).
 fn command(line: &str) -> Command {
-	let mut command = Command::new(registry_binary());
-	command
-		.args(line.split_whitespace())
-		// The tests say everything on the command line.
-		.env_remove("REGISTRY_NODE_URL")
-		.env_remove("REGISTRY_KEY")
-		.env_remove("REGISTRY_KEY_URI")
-		.stdin(Stdio::null());
-	command
+	cli::command(&words(line))
 }
 
 fn registry(line: &str) -> Run {
-	let Output {
-		status,
-		stdout,
-		stderr,
-	} = command(line).output().expect("the registry binary runs");
-	Run {
-		code: status.code(),
-		stdout: String::from_utf8_lossy(&stdout).into_owned(),
-		stderr: String::from_utf8_lossy(&stderr).into_owned(),
-	}
+	cli::run(&words(line))
 }
 
 /// A command against `node`, signed with the secret URI `key`, printing JSON.
@@ -108,17 +46,6 @@ async fn minted(url: &str, collection: u32) -> u32 {
 	tokio::time::timeout(Duration::from_secs(60), read)
 		.await
 		.expect("the node answers within a minute")
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-	hex::encode(sha256_reader(bytes).expect("hashing memory cannot fail"))
-}
-
-fn account_of(uri: &str) -> String {
-	Ed25519Signer::from_uri(uri)
-		.expect("a development key")
-		.account_id()
-		.to_string()
 }
 
 #[test]

@@ -3,88 +3,15 @@
 
 use std::{
 	path::Path,
-	process::{Command, Output, Stdio},
 	time::{SystemTime, UNIX_EPOCH},
 };
 
-use registry_client::{fingerprint::sha256_reader, types::date, Ed25519Signer};
-use registry_tests::{registry_binary, NodeConfig};
+use registry_client::{types::date, Ed25519Signer};
+use registry_tests::{
+	cli::{account_of, run as registry, sha256_hex, words, Run},
+	NodeConfig,
+};
 use serde_json::Value;
-
-/// A finished run of the binary.
-struct Run {
-	code: Option<i32>,
-	stdout: String,
-	stderr: String,
-}
-
-impl Run {
-	fn ok(self) -> Self {
-		assert_eq!(
-			self.code,
-			Some(0),
-			"the command failed:\nstdout: {}\nstderr: {}",
-			self.stdout,
-			self.stderr
-		);
-		self
-	}
-
-	fn failed(self) -> Self {
-		assert_eq!(
-			self.code,
-			Some(1),
-			"the command did not fail as expected:\nstdout: {}\nstderr: {}",
-			self.stdout,
-			self.stderr
-		);
-		self
-	}
-
-	fn json(&self) -> Value {
-		serde_json::from_str(&self.stdout)
-			.unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
-	}
-
-	/// The error message: in the JSON document, or on stderr as text.
-	fn error(&self) -> String {
-		match serde_json::from_str::<Value>(&self.stdout) {
-			Ok(doc) if doc.get("error").is_some() => doc["error"]["message"]
-				.as_str()
-				.unwrap_or_default()
-				.to_string(),
-			_ => self.stderr.clone(),
-		}
-	}
-
-	fn kind(&self) -> String {
-		self.json()["error"]["kind"]
-			.as_str()
-			.unwrap_or_default()
-			.to_string()
-	}
-}
-
-/// The binary with `args`, everything said on the command line.
-fn registry<S: AsRef<str>>(args: &[S]) -> Run {
-	let Output {
-		status,
-		stdout,
-		stderr,
-	} = Command::new(registry_binary())
-		.args(args.iter().map(AsRef::as_ref))
-		.env_remove("REGISTRY_NODE_URL")
-		.env_remove("REGISTRY_KEY")
-		.env_remove("REGISTRY_KEY_URI")
-		.stdin(Stdio::null())
-		.output()
-		.expect("the registry binary runs");
-	Run {
-		code: status.code(),
-		stdout: String::from_utf8_lossy(&stdout).into_owned(),
-		stderr: String::from_utf8_lossy(&stderr).into_owned(),
-	}
-}
 
 /// A command against `node` signed with the secret URI `key`, printing JSON.
 fn signed<S: AsRef<str>>(node: &str, key: &str, args: &[S]) -> Run {
@@ -98,22 +25,6 @@ fn signed_text<S: AsRef<str>>(node: &str, key: &str, args: &[S]) -> Run {
 	let mut line: Vec<&str> = args.iter().map(AsRef::as_ref).collect();
 	line.extend(["--node", node, "--key-uri", key]);
 	registry(&line)
-}
-
-/// A line split at spaces, for commands none of whose arguments has one.
-fn words(line: &str) -> Vec<String> {
-	line.split_whitespace().map(String::from).collect()
-}
-
-fn account_of(uri: &str) -> String {
-	Ed25519Signer::from_uri(uri)
-		.expect("a development key")
-		.account_id()
-		.to_string()
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-	hex::encode(sha256_reader(bytes).expect("hashing memory cannot fail"))
 }
 
 fn today() -> u32 {
