@@ -330,3 +330,32 @@ pub async fn settle(client: &registry_client::RegistryClient) {
 	let number = u64::from_str_radix(number.trim_start_matches("0x"), 16).expect("hex");
 	wait_for_finalized(client, number, Duration::from_secs(120)).await;
 }
+
+/// Today, in days since 1970-01-01: the unit of the rights pallet's terms and expiries.
+pub fn today() -> u32 {
+	let seconds = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.expect("the clock is past 1970")
+		.as_secs();
+	(seconds / 86_400) as u32
+}
+
+/// A number field of the first event `pallet::name` of `done`.
+pub fn event_number(
+	done: &registry_client::Finalized,
+	pallet: &str,
+	name: &str,
+	field: &str,
+) -> u64 {
+	use registry_client::subxt::ext::scale_value::At;
+	let event = done
+		.events
+		.iter()
+		.find(|e| e.pallet == pallet && e.name == name)
+		.unwrap_or_else(|| panic!("no {pallet}::{name} among {:?}", done.events));
+	event
+		.fields
+		.at(field)
+		.and_then(registry_client::Value::as_u128)
+		.unwrap_or_else(|| panic!("{pallet}::{name} has no number {field}")) as u64
+}

@@ -2,40 +2,19 @@
 //! collectible on a development chain is certified through the client; the node is stopped,
 //! and the certificate is checked from its JSON alone, honest and tampered.
 
-use std::{
-	path::Path,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::Path;
 
 use registry_client::{
 	certificate::{self, Certificate, Trust, TrustedAuthorities, VerifyError},
 	collectibles::{self, MintRequest, TransferPolicy},
 	fingerprint::sha256_file,
 	rights::{self, MetadataRef, NewWork},
-	Ed25519Signer, Finalized, RegistryClient, Value, H256,
+	Ed25519Signer, RegistryClient, H256,
 };
-use registry_tests::NodeConfig;
+use registry_tests::{event_number, today, NodeConfig};
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
-}
-
-fn today() -> u32 {
-	let seconds = SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.expect("the clock is past 1970")
-		.as_secs();
-	(seconds / 86_400) as u32
-}
-
-fn event_number(done: &Finalized, pallet: &str, name: &str, field: &str) -> u64 {
-	use registry_client::subxt::ext::scale_value::At;
-	done.events
-		.iter()
-		.find(|e| e.pallet == pallet && e.name == name)
-		.and_then(|event| event.fields.at(field))
-		.and_then(Value::as_u128)
-		.unwrap_or_else(|| panic!("no {pallet}::{name} with {field} among {:?}", done.events)) as u64
 }
 
 /// Changes one byte of `0x` hex at byte `index`.

@@ -1,15 +1,12 @@
 //! The `registry` command line for works, rights, certificates and the audit log, end to end:
 //! the built binary against a dev node, one node per test.
 
-use std::{
-	path::Path,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::Path;
 
 use registry_client::{types::date, Ed25519Signer};
 use registry_tests::{
 	cli::{account_of, run as registry, sha256_hex, words, Run},
-	NodeConfig,
+	today, NodeConfig,
 };
 use serde_json::Value;
 
@@ -25,14 +22,6 @@ fn signed_text<S: AsRef<str>>(node: &str, key: &str, args: &[S]) -> Run {
 	let mut line: Vec<&str> = args.iter().map(AsRef::as_ref).collect();
 	line.extend(["--node", node, "--key-uri", key]);
 	registry(&line)
-}
-
-fn today() -> u32 {
-	let seconds = SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.expect("the clock is past 1970")
-		.as_secs();
-	(seconds / 86_400) as u32
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {

@@ -1,41 +1,15 @@
 //! Authorship and rights end to end on a development chain: a work is registered, attested,
 //! split, licensed and disputed, and read back through the node's `registry_*` methods.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use registry_client::{
 	fingerprint::sha256_reader,
 	rights::{self, MetadataRef, NewWork, RightSet, Scope, SplitSpec, Term, Territory},
 	AccountId32, Ed25519Signer, Error, Finalized, RegistryClient, Value, H256,
 };
-use registry_tests::NodeConfig;
+use registry_tests::{event_number, today, NodeConfig};
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
-}
-
-/// Today, in days since 1970-01-01.
-fn today() -> u32 {
-	let seconds = SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.expect("the clock is past 1970")
-		.as_secs();
-	(seconds / 86_400) as u32
-}
-
-/// A number field of the first event `pallet::name` of `done`.
-fn event_number(done: &Finalized, pallet: &str, name: &str, field: &str) -> u64 {
-	use registry_client::subxt::ext::scale_value::At;
-	let event = done
-		.events
-		.iter()
-		.find(|e| e.pallet == pallet && e.name == name)
-		.unwrap_or_else(|| panic!("no {pallet}::{name} among {:?}", done.events));
-	event
-		.fields
-		.at(field)
-		.and_then(Value::as_u128)
-		.unwrap_or_else(|| panic!("{pallet}::{name} has no number {field}")) as u64
 }
 
 fn address(account: &AccountId32) -> String {

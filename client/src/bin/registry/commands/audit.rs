@@ -175,6 +175,40 @@ fn rpc_error(error: Error) -> CliError {
 	CliError::chain(&error, &Subject::default())
 }
 
+/// Reads a paged listing until `limit` entries are in, or to its end with `all`.
+/// `fetch(want, cursor)` gives a page's entries, the next cursor and the listing's count as of
+/// that page. Returns the entries, the last count, and whether more are left.
+async fn read_pages<T, C>(
+	limit: u32,
+	all: bool,
+	mut fetch: impl AsyncFnMut(u32, Option<u64>) -> Result<(Vec<T>, Option<u64>, C), CliError>,
+) -> Result<(Vec<T>, C, bool), CliError> {
+	let mut entries = Vec::new();
+	let mut cursor = None;
+	loop {
+		let want = if all {
+			MAX_PAGE
+		} else {
+			(limit - entries.len() as u32).min(MAX_PAGE)
+		};
+		let (page, next, count) = fetch(want, cursor).await?;
+		entries.extend(page);
+		cursor = next;
+		if cursor.is_none() || (!all && entries.len() as u32 >= limit) {
+			return Ok((entries, count, cursor.is_some()));
+		}
+	}
+}
+
+/// The end of a listing's heading when it was cut short.
+fn more_hint(more: bool) -> &'static str {
+	if more {
+		"; --limit N or --all for more"
+	} else {
+		""
+	}
+}
+
 async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliError> {
 	let of = history_of(&args.of)?;
 	if args.limit == 0 {
@@ -192,34 +226,19 @@ async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliErro
 		}
 	}
 	let client = context.connect().await?;
-	let mut records: Vec<AuditRecord> = Vec::new();
-	let mut cursor = None;
-	let total = loop {
-		let want = if args.all {
-			MAX_PAGE
-		} else {
-			(args.limit - records.len() as u32).min(MAX_PAGE)
-		};
+	let (records, total, more) = read_pages(args.limit, args.all, async |want, cursor| {
 		let page = client
 			.audit_history(&of, Some(want), cursor, blocks)
 			.await
 			.map_err(rpc_error)?;
-		records.extend(page.records);
-		cursor = page.next_cursor;
-		if cursor.is_none() || (!args.all && records.len() as u32 >= args.limit) {
-			break page.total;
-		}
-	};
-	let more = cursor.is_some();
+		Ok((page.records, page.next_cursor, page.total))
+	})
+	.await?;
 	let heading = format!(
 		"History of {of}: {} of {total} record{}, newest first{}.",
 		records.len(),
 		if total == 1 { "" } else { "s" },
-		if more {
-			"; --limit N or --all for more"
-		} else {
-			""
-		}
+		more_hint(more)
 	);
 	let doc = json!({ "of": of, "total": total, "records": records, "more": more });
 	Ok(listing(
@@ -237,34 +256,19 @@ async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError>
 	}
 	let client = context.connect().await?;
 	let status = args.status.name();
-	let mut alerts: Vec<Alert> = Vec::new();
-	let mut cursor = None;
-	let open = loop {
-		let want = if args.all {
-			MAX_PAGE
-		} else {
-			(args.limit - alerts.len() as u32).min(MAX_PAGE)
-		};
+	let (alerts, open, more) = read_pages(args.limit, args.all, async |want, cursor| {
 		let page = client
 			.audit_alerts(status, cursor, Some(want))
 			.await
 			.map_err(rpc_error)?;
-		alerts.extend(page.alerts);
-		cursor = page.next_cursor;
-		if cursor.is_none() || (!args.all && alerts.len() as u32 >= args.limit) {
-			break page.open;
-		}
-	};
-	let more = cursor.is_some();
+		Ok((page.alerts, page.next_cursor, page.open))
+	})
+	.await?;
 	let heading = format!(
 		"{} {status} alert{}; {open} open in all{}.",
 		alerts.len(),
 		if alerts.len() == 1 { "" } else { "s" },
-		if more {
-			"; --limit N or --all for more"
-		} else {
-			""
-		}
+		more_hint(more)
 	);
 	let doc = json!({ "status": status, "open": open, "alerts": alerts, "more": more });
 	Ok(listing(
