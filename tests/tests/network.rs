@@ -141,13 +141,15 @@ async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
 	let (target, _) = alice.finalized_head().await.unwrap();
 	wait_for_finalized(&eve_rpc, target, Duration::from_secs(90)).await;
 
-	// Eve's node makes fresh session keys, and Eve registers them.
+	// Eve's node makes fresh session keys, and Eve registers them. The transaction goes
+	// through Alice's node: a node that has just caught up may stop a client's chain
+	// subscription while it imports, which would cut the submission short.
 	let eve = signer("//Eve");
 	let (keys, proof) = eve_rpc
 		.rotate_session_keys(&eve.account_id())
 		.await
 		.expect("the node generates session keys");
-	eve_rpc
+	alice
 		.submit(&set_session_keys(keys, proof), &eve)
 		.await
 		.expect("Eve registers her session keys");
