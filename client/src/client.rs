@@ -146,8 +146,10 @@ impl RegistryClient {
 			.at_current_block()
 			.await
 			.map_err(subxt::Error::from)?;
+		// Mortal: the chain refuses immortal transactions.
 		let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
 			.nonce(nonce)
+			.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
 			.build();
 		let mut signable = at
 			.transactions()
@@ -441,6 +443,9 @@ fn rejection_from_code(code: u8) -> Rejection {
 		1 => Rejection::NotAMember,
 		2 => Rejection::Suspended,
 		3 => Rejection::RateLimited,
+		4 => Rejection::TooManyPending,
+		5 => Rejection::Immortal,
+		6 => Rejection::CallNotAllowed,
 		code => Rejection::Custom(code),
 	}
 }
@@ -497,6 +502,14 @@ mod tests {
 		assert_eq!(
 			rejection_from_message("Custom error: 3"),
 			Rejection::RateLimited
+		);
+		assert_eq!(
+			rejection_from_message("Custom error: 4"),
+			Rejection::TooManyPending
+		);
+		assert_eq!(
+			rejection_from_message("Custom error: 6"),
+			Rejection::CallNotAllowed
 		);
 		assert_eq!(
 			rejection_from_message("Custom error: 7"),

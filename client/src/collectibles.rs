@@ -103,6 +103,8 @@ pub struct ItemInfo {
 	pub metadata_sha256: H256,
 	pub metadata_version: u32,
 	pub serial: u32,
+	/// Which edition of its content, k of its collection's editions.
+	pub edition: u32,
 	pub creator: AccountId32,
 	pub catalogue_number: Option<Vec<u8>>,
 	pub owner: AccountId32,
@@ -114,13 +116,15 @@ pub struct ItemInfo {
 	pub frozen: Option<Freeze>,
 }
 
-/// `Collectibles::create_collection`.
+/// `Collectibles::create_collection`. `editions` is 1 for unique items, N for limited
+/// editions where one content may be minted as up to N numbered items.
 #[allow(clippy::too_many_arguments)]
 pub fn create_collection(
 	name: &str,
 	description: &str,
 	metadata: MetadataRef,
 	max_supply: u32,
+	editions: u32,
 	policy: TransferPolicy,
 	co_issuers: Vec<AccountId32>,
 	custodian: Option<AccountId32>,
@@ -128,6 +132,7 @@ pub fn create_collection(
 	Vec<u8>,
 	Vec<u8>,
 	MetadataRef,
+	u32,
 	u32,
 	TransferPolicy,
 	Vec<AccountId32>,
@@ -141,6 +146,7 @@ pub fn create_collection(
 			description.as_bytes().to_vec(),
 			metadata,
 			max_supply,
+			editions,
 			policy,
 			co_issuers,
 			custodian,

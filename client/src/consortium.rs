@@ -1,8 +1,9 @@
 //! The consortium's decisions: council motions, and the calls they carry.
 //!
-//! A council member proposes a call; once two thirds of the council voted aye, the motion is
-//! closed and the call runs with the consortium's origin. With a one-member council (a
-//! development chain) proposing with threshold 1 runs the call at once.
+//! A council member proposes a call, wrapped in `Consortium::enact`, the one path by which the
+//! council acts; once two thirds of the council voted aye, the motion is closed and the call
+//! runs with the consortium's origin. With a one-member council (a development chain)
+//! proposing with threshold 1 runs the call at once.
 
 use subxt::{
 	dynamic::Value,
@@ -53,6 +54,11 @@ pub fn propose(threshold: u32, call: Vec<u8>) -> DynamicPayload<(u32, Encoded, u
 	subxt::dynamic::transaction("Council", "propose", (threshold, Encoded(call), length))
 }
 
+/// `Consortium::enact`: what every council motion carries.
+pub fn enact(call: Vec<u8>) -> DynamicPayload<(Encoded,)> {
+	subxt::dynamic::transaction("Consortium", "enact", (Encoded(call),))
+}
+
 /// `Council::vote` on an open motion.
 pub fn vote(motion: H256, index: u32, approve: bool) -> DynamicPayload<(H256, u32, bool)> {
 	subxt::dynamic::transaction("Council", "vote", (motion, index, approve))
@@ -81,10 +87,10 @@ impl RegistryClient {
 			.map_err(|e| Error::Metadata(e.to_string()))
 	}
 
-	/// Has the council decide `call`: `proposer` proposes it with `threshold` and votes aye
-	/// (proposing is not voting), each of `voters` votes aye, and the proposer closes the
-	/// motion. Returns the block in which the call ran
-	/// with the consortium's origin, or [`Error::Dispatch`] if the call itself failed.
+	/// Has the council decide `call`: `proposer` proposes `Consortium::enact(call)` with
+	/// `threshold` and votes aye (proposing is not voting), each of `voters` votes aye, and the
+	/// proposer closes the motion. Returns the block in which the call ran with the
+	/// consortium's origin, or [`Error::Dispatch`] if the call itself failed.
 	pub async fn council_decides<Call: Payload>(
 		&self,
 		call: &Call,
@@ -92,7 +98,8 @@ impl RegistryClient {
 		proposer: &Ed25519Signer,
 		voters: &[&Ed25519Signer],
 	) -> Result<Finalized, Error> {
-		let call_data = self.call_data(call).await?;
+		let inner = self.call_data(call).await?;
+		let call_data = self.call_data(&enact(inner)).await?;
 		let proposed = self
 			.submit(&propose(threshold, call_data.clone()), proposer)
 			.await?;
@@ -146,6 +153,11 @@ impl RegistryClient {
 /// `Session::set_keys` with keys and proof from [`RegistryClient::rotate_session_keys`].
 pub fn set_session_keys(keys: Vec<u8>, proof: Vec<u8>) -> DynamicPayload<(Encoded, Vec<u8>)> {
 	subxt::dynamic::transaction("Session", "set_keys", (Encoded(keys), proof))
+}
+
+/// `Validators::add_candidate`, for a council motion: lets `who` register session keys.
+pub fn add_candidate(who: AccountId32) -> DynamicPayload<(AccountId32,)> {
+	subxt::dynamic::transaction("Validators", "add_candidate", (who,))
 }
 
 /// `Validators::add_validator`, for a council motion.

@@ -9,9 +9,17 @@ pub enum Rejection {
 	NotAMember,
 	/// Code 2: the signer's membership is suspended.
 	Suspended,
-	/// Code 3: the signer has sent all the transactions its rate limit allows in the current
-	/// window of blocks.
+	/// Code 3: the transaction would take the signer beyond its role's rate limit in the
+	/// current window of blocks: transactions, weight or bytes.
 	RateLimited,
+	/// Code 4: the signer already has as many transactions waiting as its window still
+	/// allows.
+	TooManyPending,
+	/// Code 5: the transaction is immortal; the chain takes only transactions with an era.
+	Immortal,
+	/// Code 6: the runtime does not let this account send this call (session keys from an
+	/// account that is not a validator candidate, a remark over 256 bytes).
+	CallNotAllowed,
 	/// Another `InvalidTransaction::Custom` code.
 	Custom(u8),
 	/// The signature does not verify: a wrong key, or signed for another chain (genesis hash)
@@ -40,8 +48,23 @@ impl std::fmt::Display for Rejection {
 			),
 			Rejection::RateLimited => write!(
 				f,
-				"the signing account has sent all the transactions its role's rate limit allows \
-				 in the current window; wait for the window to end and send it again"
+				"the signing account has used what its role's rate limit allows in the current \
+				 window (transactions, weight or bytes); wait for the window to end and send it \
+				 again, or send smaller batches"
+			),
+			Rejection::TooManyPending => write!(
+				f,
+				"the signing account already has as many transactions waiting as its rate \
+				 limit still allows; wait until some are in a block"
+			),
+			Rejection::Immortal => write!(
+				f,
+				"the transaction is immortal; sign it with an era (a mortal transaction)"
+			),
+			Rejection::CallNotAllowed => write!(
+				f,
+				"the chain does not let this account send this call: session keys are for \
+				 validator candidates the consortium named, remarks are at most 256 bytes"
 			),
 			Rejection::Custom(code) => write!(f, "the runtime rejected it with custom code {code}"),
 			Rejection::BadSignature => write!(

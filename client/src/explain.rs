@@ -233,6 +233,17 @@ pub fn dispatch_sentence(pallet: &str, error: &str, s: &Subject) -> Option<Strin
 		("Collectibles", "InvalidMaxSupply") => {
 			format!("the maximum supply must be from 1 to {}", (1u32 << 24) - 1)
 		}
+		("Collectibles", "EditionsExhausted") => format!(
+			"every edition of this content that {} declared is minted",
+			s.collection_name()
+		),
+		("Collectibles", "InvalidEditions") => {
+			"a collection issues each content from 1 to 1000 times (its editions)".into()
+		}
+		("Collectibles", "DraftNotTransferable") => format!(
+			"{} is a draft; an issuer must issue it before it can be given away",
+			s.item_name()
+		),
 		("Collectibles", "InvalidPolicy") => {
 			"a cap on transfers per window needs a window of at least one block".into()
 		}
@@ -245,10 +256,11 @@ pub fn dispatch_sentence(pallet: &str, error: &str, s: &Subject) -> Option<Strin
 			"{} already has an item with this serial number",
 			s.collection_name()
 		),
-		("Collectibles", "ContentAlreadyMinted") => format!(
-			"{} already holds an item with this content; `registry find` shows which",
-			s.collection_name()
-		),
+		("Collectibles", "ContentAlreadyMinted") => {
+			"this content is already registered (a content hash is registered once on the \
+			 chain); `registry find` shows which item holds it"
+				.into()
+		}
 		("Collectibles", "NotTransferable") => format!(
 			"the items of {} cannot be given away: its policy makes them not transferable",
 			s.collection_name()
@@ -305,10 +317,19 @@ pub fn dispatch_sentence(pallet: &str, error: &str, s: &Subject) -> Option<Strin
 			"{} is the last active registrar; admit another registrar first",
 			s.account_name()
 		),
-		("Members", "StillReferenced") => format!(
-			"{} is still referenced by other records and cannot be removed; suspend it instead",
+		("Members", "Protected") => format!(
+			"{} sits on the council or validates; only the consortium suspends or removes it \
+			 (`registry council propose`)",
 			s.account_name()
 		),
+		("Validators", "LastValidator") => {
+			"this is the chain's last validator: add another one before it leaves".into()
+		}
+		("Consortium", "CallNotAllowed") => {
+			"the consortium may not enact this call: raw storage writes and changes to audit \
+			 records are refused whatever the majority"
+				.into()
+		}
 		("Rights", "NotCreator") => format!(
 			"{} is not an active creator, or the creator it registers for is not; works are \
 			 registered by creators, or by institutions on their behalf",
@@ -341,6 +362,19 @@ pub fn dispatch_sentence(pallet: &str, error: &str, s: &Subject) -> Option<Strin
 		("Rights", "NotAttester") => format!(
 			"{} is not an active institution or arbiter; only they attest authorship",
 			s.signer_name()
+		),
+		("Rights", "SelfAttestation") => format!(
+			"{} registered or authors {}; an attestation must come from a third party",
+			s.signer_name(),
+			s.work_name()
+		),
+		("Rights", "ArbiterIsParty") => format!(
+			"{} opened this dispute or is a party to its work; another arbiter must rule",
+			s.signer_name()
+		),
+		("Rights", "AssignmentToSelf") => format!(
+			"{} already has exactly these holders and threshold; nothing would change",
+			s.unit_name()
 		),
 		("Rights", "AlreadyAttested") => {
 			format!("{} has already attested {}", s.signer_name(), s.work_name())

@@ -27,6 +27,8 @@ pub struct CollectionInfo {
 	pub max_supply: u32,
 	/// Items minted so far, retired ones included.
 	pub minted: u32,
+	/// Editions one content may be minted as; 1 for unique items.
+	pub editions: u32,
 	pub policy: crate::collectibles::TransferPolicy,
 	pub custodian: Option<AccountId32>,
 	pub created_at: u32,

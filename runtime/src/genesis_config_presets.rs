@@ -57,14 +57,23 @@ fn dev_members() -> Vec<(AccountId, Vec<Role>)> {
 	members
 }
 
-/// Rate limits of a new chain. Institutions import whole catalogues in batches, so they get
-/// the most room; registrars and regulators are not limited.
+/// Picoseconds of computation a window of 100 blocks offers normal transactions: three
+/// quarters of half a second per block.
+const WINDOW_WEIGHT: u64 = 100 * 375_000_000_000;
+
+/// Rate limits of a new chain, per window of 100 blocks (200 s). Institutions import whole
+/// catalogues in batches, so they may use the chain's whole capacity; the pool's priority
+/// then puts everyone else's transactions before theirs. Creators and arbiters get a tenth
+/// of it and a megabyte, room for their works and rulings but not for filling blocks.
+/// Registrars and regulators are not limited.
 fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 	vec![
 		(
 			Role::Institution,
 			RateLimit {
 				max_transactions: 1_000,
+				max_weight: WINDOW_WEIGHT,
+				max_bytes: 64 << 20,
 				window_blocks: 100,
 			},
 		),
@@ -72,6 +81,8 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 			Role::Creator,
 			RateLimit {
 				max_transactions: 100,
+				max_weight: WINDOW_WEIGHT / 10,
+				max_bytes: 1 << 20,
 				window_blocks: 100,
 			},
 		),
@@ -79,6 +90,8 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 			Role::Arbiter,
 			RateLimit {
 				max_transactions: 100,
+				max_weight: WINDOW_WEIGHT / 10,
+				max_bytes: 1 << 20,
 				window_blocks: 100,
 			},
 		),

@@ -23,6 +23,10 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+#[cfg(test)]
+mod harness;
+#[cfg(test)]
+mod tests;
 
 use polkadot_sdk::{
 	frame_executive, frame_support, frame_system, pallet_aura, pallet_collective, pallet_grandpa,
@@ -71,10 +75,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("registry-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -115,14 +119,18 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The checks every transaction passes. `CheckMember` comes before `CheckNonce`, so that a
 /// non-member is told it is not a member rather than that its account does not exist.
+///
+/// The era and nonce checks are the registry's wrappers of `frame_system`'s, under the same
+/// identifiers and encodings: the era check refuses immortal transactions, the nonce check
+/// a nonce further ahead than the member's rate limit allows.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
+	pallet_members::CheckMortality<Runtime>,
 	pallet_members::CheckMember<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	pallet_members::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 );
 

@@ -6,7 +6,7 @@ use registry_client::{
 	call,
 	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
 	rpc::verify_export,
-	Ed25519Signer, Error, RegistryClient, H256,
+	Ed25519Signer, Error, RegistryClient, Value, H256,
 };
 use registry_tests::{settle, NodeConfig};
 
@@ -42,6 +42,7 @@ async fn collection_with_one_item(client: &RegistryClient, owner: &Ed25519Signer
 					sha256: H256::zero(),
 				},
 				10,
+				1,
 				TransferPolicy {
 					transferable: true,
 					min_holding_blocks: 0,
@@ -97,6 +98,24 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	let collection = collection_with_one_item(&client, &alice).await;
 	let item = format!("item:{collection}:0");
 	let holders = [&alice, &bob];
+	// The pool orders members by how much of their window they used; Alice has no limit, so
+	// Bob is made unlimited too, and their interleaved gifts keep the order they were sent in.
+	client
+		.council_decides(
+			&call(
+				"Members",
+				"set_rate_limit",
+				(
+					Value::unnamed_variant("Institution", []),
+					Value::unnamed_variant("None", []),
+				),
+			),
+			1,
+			&alice,
+			&[],
+		)
+		.await
+		.expect("the council lifts the institutions' limit");
 	let before = client.audit_head().await.unwrap().next_seq;
 
 	// Alice and Bob give the item to each other a thousand times, a chunk at a time. The pool

@@ -90,6 +90,7 @@ async fn a_certificate_verifies_offline_and_a_tampered_one_is_rejected() {
 					sha256: H256::zero(),
 				},
 				10,
+				1,
 				TransferPolicy {
 					transferable: true,
 					min_holding_blocks: 0,

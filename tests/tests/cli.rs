@@ -240,7 +240,8 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 	))
 	.ok()
 	.json();
-	assert_eq!(corrected["version"], 0);
+	// Every change is a new version, a draft's too.
+	assert_eq!(corrected["version"], 1);
 	by_alice("item issue 0 1").ok();
 	let issued = by_alice("item issue 0 1").failed();
 	assert!(
@@ -249,9 +250,22 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 		issued.error()
 	);
 
-	// The holding period names its last block and date.
-	by_alice(&format!(
+	// A content hash is registered once on the whole chain, retired items included.
+	let elsewhere = by_alice(&format!(
 		"item mint --collection 1 --serial 1 --file {scan} --metadata-uri u \
+		 --metadata-sha256 {meta}"
+	))
+	.failed();
+	assert!(
+		elsewhere.error().contains("already item 0 of collection 0"),
+		"{}",
+		elsewhere.error()
+	);
+
+	// The holding period names its last block and date.
+	let other_scan = format!("0x{}", sha256_hex(b"a scan of a jade disc"));
+	by_alice(&format!(
+		"item mint --collection 1 --serial 1 --content {other_scan} --metadata-uri u \
 		 --metadata-sha256 {meta}"
 	))
 	.ok();

@@ -7,7 +7,7 @@ use registry_client::{
 	fingerprint::sha256_reader,
 	Ed25519Signer, Error, RegistryClient, H256,
 };
-use registry_tests::NodeConfig;
+use registry_tests::{event_number, NodeConfig};
 
 const ITEMS: u32 = 1000;
 const BATCH: u32 = 250;
@@ -49,6 +49,7 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 				},
 				// One spare, so that the repeated content below is what the chain refuses.
 				ITEMS + 1,
+				1,
 				TransferPolicy {
 					transferable: true,
 					min_holding_blocks: 0,
@@ -165,5 +166,81 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 	assert_eq!(
 		client.item(collection, 7).await.unwrap().unwrap().owner,
 		bob.account_id()
+	);
+}
+
+/// A collection of `museum`'s, numbered as the chain gives it.
+async fn collection_of(client: &RegistryClient, museum: &Ed25519Signer, name: &str) -> u32 {
+	let created = client
+		.submit(
+			&collectibles::create_collection(
+				name,
+				"",
+				MetadataRef {
+					uri: b"https://museum.example/c.json".to_vec(),
+					sha256: H256::zero(),
+				},
+				100_000,
+				1,
+				TransferPolicy {
+					transferable: true,
+					min_holding_blocks: 0,
+					max_transfers_per_window: 0,
+					window_blocks: 0,
+				},
+				vec![],
+				None,
+			),
+			museum,
+		)
+		.await
+		.expect("the collection is created");
+	event_number(&created, "Collectibles", "CollectionCreated", "collection") as u32
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_flooding_the_chain_leaves_room_for_another_members_registration() {
+	let node = NodeConfig::dev().start();
+	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
+	let bob = Ed25519Signer::from_uri("//Bob").unwrap();
+	let charlie = Ed25519Signer::from_uri("//Charlie").unwrap();
+	let flooded = collection_of(&client, &bob, "Flood").await;
+	let own = collection_of(&client, &charlie, "Own").await;
+
+	// Bob sends twelve of the largest batches at once: a block holds one of them.
+	const BATCHES: u32 = 12;
+	let calls: Vec<_> = (0..BATCHES)
+		.map(|b| {
+			let requests = (b * BATCH..(b + 1) * BATCH)
+				.map(|serial| request(serial, &bob))
+				.collect();
+			collectibles::mint_batch(flooded, requests, false)
+		})
+		.collect();
+	for signed in client.sign_all(&calls, &bob).await.unwrap() {
+		client
+			.submit_without_waiting(&signed)
+			.await
+			.expect("the pool takes Bob's batch");
+	}
+
+	// Charlie's registration gets in while most of Bob's flood still waits.
+	let mut mine = request(1_000_000, &charlie);
+	mine.content = H256::repeat_byte(0xC3);
+	client
+		.submit(&collectibles::mint_batch(own, vec![mine], false), &charlie)
+		.await
+		.expect("Charlie's item is registered");
+	// What the chain holds as Charlie's registration is final.
+	let minted = client
+		.collection(flooded)
+		.await
+		.unwrap()
+		.expect("Bob's collection")
+		.minted;
+	let bob_included = minted / BATCH;
+	assert!(
+		bob_included < BATCHES / 2,
+		"Charlie waited for {bob_included} of Bob's {BATCHES} batches"
 	);
 }

@@ -114,6 +114,8 @@ async fn a_member_over_its_rate_limit_is_rejected_while_others_are_not_slowed() 
 	// The council limits creators to two transactions per thousand blocks.
 	let limit = Value::named_composite([
 		("max_transactions", Value::u128(2)),
+		("max_weight", Value::u128(u64::MAX.into())),
+		("max_bytes", Value::u128(u32::MAX.into())),
 		("window_blocks", Value::u128(1000)),
 	]);
 	let set_limit = call(

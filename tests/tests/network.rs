@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 
 use registry_client::{
 	consortium::{
-		add_validator, admit_node, peer_id_of_ed25519, remove_validator, set_session_keys,
+		add_candidate, add_validator, admit_node, peer_id_of_ed25519, remove_validator,
+		set_session_keys,
 	},
-	AccountId32, Ed25519Signer, RegistryClient,
+	AccountId32, Ed25519Signer, Error, RegistryClient, Rejection,
 };
 use registry_tests::{dev_node_key, local_validators, wait_for_finalized, Node, NodeConfig};
 use tokio::sync::Mutex;
@@ -149,6 +150,15 @@ async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
 		.rotate_session_keys(&eve.account_id())
 		.await
 		.expect("the node generates session keys");
+	// Only a candidate the council named may register keys.
+	match alice
+		.submit(&set_session_keys(keys.clone(), proof.clone()), &eve)
+		.await
+	{
+		Err(Error::Rejected(Rejection::CallNotAllowed)) => {}
+		other => panic!("expected CallNotAllowed before candidacy, got {other:?}"),
+	}
+	council_decides(&alice, &add_candidate(eve.account_id())).await;
 	alice
 		.submit(&set_session_keys(keys, proof), &eve)
 		.await

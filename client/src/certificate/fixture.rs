@@ -124,6 +124,7 @@ pub fn state() -> Vec<(Vec<u8>, Vec<u8>)> {
 				metadata: metadata("https://museum.example/5.json"),
 				metadata_version: 1,
 				serial: 17,
+				edition: 1,
 				creator: AUTHOR,
 				catalogue_number: Some(b"INV-1".to_vec()),
 				owner: [0xD0; 32],

@@ -80,6 +80,7 @@ pub struct Item {
 	pub metadata: MetadataRef,
 	pub metadata_version: u32,
 	pub serial: u32,
+	pub edition: u32,
 	pub creator: [u8; 32],
 	pub catalogue_number: Option<Vec<u8>>,
 	pub owner: [u8; 32],

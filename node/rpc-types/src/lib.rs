@@ -114,6 +114,8 @@ pub struct Item {
 	pub metadata: Metadata,
 	pub metadata_version: u32,
 	pub serial: u32,
+	/// Which edition of its content, k of its collection's `editions`.
+	pub edition: u32,
 	pub creator: String,
 	pub catalogue_number: Option<String>,
 	pub owner: String,
@@ -150,6 +152,8 @@ pub struct Collection {
 	pub metadata: Metadata,
 	pub max_supply: u32,
 	pub minted: u32,
+	/// Editions one content may be minted as; 1 for unique items.
+	pub editions: u32,
 	pub policy: Policy,
 	pub custodian: Option<String>,
 	pub created_at_block: u32,

@@ -34,6 +34,9 @@ impl frame_system::Config for Test {
 
 impl pallet_members::Config for Test {
 	type ConsortiumOrigin = EnsureRoot<u64>;
+	type Protected = polkadot_sdk::frame_support::traits::Nothing;
+	type OnDeparture = ();
+	type CallPolicy = ();
 	type WeightInfo = ();
 }
 

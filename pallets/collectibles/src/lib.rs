@@ -11,9 +11,10 @@
 //! after how long a holding period, and how often. Receivers must be active members, so every
 //! holder is a real-name member of the consortium.
 //!
-//! Items live through [`ItemState`]: `Draft` (metadata may be corrected in place), `Issued`
-//! (metadata fixed; a correction is a new version and earlier versions stay readable) and
-//! `Retired` (burned, with the record kept). A regulator may freeze and unfreeze any item, each
+//! Items live through [`ItemState`]: `Draft` (metadata may still be corrected, the item cannot
+//! be given away), `Issued` and `Retired` (burned, with the record kept). Every metadata
+//! change is a new version, and earlier versions stay readable. A content hash is registered
+//! once on the whole chain, unless its collection was created for limited editions. A regulator may freeze and unfreeze any item, each
 //! time with a reason code and an evidence hash.
 //!
 //! ## Interface
@@ -145,6 +146,9 @@ pub mod pallet {
 		/// Items in one `mint_batch`.
 		#[pallet::constant]
 		type MaxBatchSize: Get<u32>;
+		/// Editions one content may be issued as in a limited-edition collection.
+		#[pallet::constant]
+		type MaxEditions: Get<u32>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -182,7 +186,8 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Items by content hash, so that a file's items can be found in every collection.
+	/// Items by content hash, so that a file's items can be found, and so that a content hash
+	/// is registered once on the whole chain (editions of one content excepted).
 	/// `Identity` for the hash: it is already a cryptographic digest, uniform and not chosen
 	/// freely by the submitter.
 	#[pallet::storage]
@@ -196,6 +201,12 @@ pub mod pallet {
 		(),
 		OptionQuery,
 	>;
+
+	/// How many editions of a content a limited-edition collection has minted. Only contents
+	/// of such collections have an entry: a collection of unique items writes nothing here.
+	/// `Identity`: the key is a cryptographic digest.
+	#[pallet::storage]
+	pub type EditionsMinted<T: Config> = StorageMap<_, Identity, H256, u32, ValueQuery>;
 
 	/// Items by holder, so that an account's items can be listed.
 	#[pallet::storage]
@@ -333,8 +344,15 @@ pub mod pallet {
 		EmptyBatch,
 		/// Another item of the collection has this serial number.
 		DuplicateSerial,
-		/// The item named here already holds this content hash in the collection.
+		/// The item of this number (in this or another collection; `registry find` names
+		/// both) already holds this content hash, which is registered once on the chain.
 		ContentAlreadyMinted { item: ItemRef },
+		/// Every edition of this content the collection declared has been minted.
+		EditionsExhausted,
+		/// A collection issues each content between 1 and `MaxEditions` times.
+		InvalidEditions,
+		/// A draft cannot be given away: issue it first.
+		DraftNotTransferable,
 		/// The collection's items are not transferable.
 		NotTransferable,
 		/// The holding period has not ended yet.
@@ -364,6 +382,8 @@ pub mod pallet {
 		/// - `name`, `description`: shown to people.
 		/// - `metadata`: the collection's metadata document and its SHA-256.
 		/// - `max_supply`: items can never exceed it; at most [`MAX_SUPPLY_CAP`].
+		/// - `editions`: 1 for unique items; N for limited editions, where one content may be
+		///   minted as up to N items numbered 1 to N. Declared once, here.
 		/// - `policy`: the rules every transfer passes.
 		/// - `co_issuers`: other institutions issuing with the caller.
 		/// - `custodian`: the member holding the physical original, if any.
@@ -377,6 +397,7 @@ pub mod pallet {
 			description: BoundedVec<u8, T::MaxDescriptionLength>,
 			metadata: MetadataOf<T>,
 			max_supply: u32,
+			editions: u32,
 			policy: TransferPolicy<BlockNumberFor<T>>,
 			co_issuers: BoundedVec<T::AccountId, T::MaxIssuers>,
 			custodian: Option<T::AccountId>,
@@ -388,6 +409,7 @@ pub mod pallet {
 				description,
 				metadata,
 				max_supply,
+				editions,
 				policy,
 				co_issuers,
 				custodian,
@@ -438,7 +460,8 @@ pub mod pallet {
 			Self::do_mint(who, collection, requests.into_inner(), draft)
 		}
 
-		/// Set an item's metadata: in place for a draft, as a new version once issued.
+		/// Set an item's metadata as a new version; every earlier version stays readable,
+		/// a draft's as well as an issued item's.
 		///
 		/// The origin is an issuer of the collection.
 		///
@@ -474,7 +497,8 @@ pub mod pallet {
 			Self::do_issue(who, collection, item)
 		}
 
-		/// Give an item to another active member, as the collection's policy allows.
+		/// Give an item to another active member, as the collection's policy allows. Drafts
+		/// cannot be given away.
 		///
 		/// The origin is the item's holder. There is no price: this is a gift.
 		///

@@ -36,6 +36,9 @@ impl frame_system::Config for Test {
 
 impl pallet_members::Config for Test {
 	type ConsortiumOrigin = EnsureRoot<u64>;
+	type Protected = polkadot_sdk::frame_support::traits::Nothing;
+	type OnDeparture = ();
+	type CallPolicy = ();
 	type WeightInfo = ();
 }
 
@@ -66,6 +69,7 @@ impl pallet_collectibles::Config for Test {
 	type MaxUriLength = ConstU32<64>;
 	type MaxCatalogueLength = ConstU32<16>;
 	type MaxBatchSize = ConstU32<10>;
+	type MaxEditions = ConstU32<5>;
 	type WeightInfo = ();
 }
 

@@ -22,6 +22,8 @@ pub struct ItemInfo<AccountId, BlockNumber> {
 	pub metadata_sha256: H256,
 	pub metadata_version: u32,
 	pub serial: u32,
+	/// Which edition of its content, k of the collection's `editions`.
+	pub edition: u32,
 	pub creator: AccountId,
 	pub catalogue_number: Option<Vec<u8>>,
 	pub owner: AccountId,
@@ -44,6 +46,8 @@ pub struct CollectionInfo<AccountId, BlockNumber> {
 	pub metadata_sha256: H256,
 	pub max_supply: u32,
 	pub minted: u32,
+	/// Editions one content may be issued as; 1 for unique items.
+	pub editions: u32,
 	pub policy: TransferPolicy<BlockNumber>,
 	pub custodian: Option<AccountId>,
 	pub created_at: BlockNumber,
@@ -65,6 +69,7 @@ impl<T: Config> Pallet<T> {
 			metadata_sha256: record.metadata.sha256,
 			metadata_version: record.metadata_version,
 			serial: record.serial,
+			edition: record.edition,
 			creator: record.creator,
 			catalogue_number: record.catalogue_number.map(|c| c.into_inner()),
 			owner: record.owner,
@@ -90,6 +95,7 @@ impl<T: Config> Pallet<T> {
 			metadata_sha256: record.metadata.sha256,
 			max_supply: record.max_supply,
 			minted: record.minted,
+			editions: record.editions,
 			policy: record.policy,
 			custodian: record.custodian,
 			created_at: record.created_at,

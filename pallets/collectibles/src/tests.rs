@@ -46,6 +46,7 @@ fn create(policy: Policy, max_supply: u32) -> u32 {
 		BoundedVec::truncate_from(b"Digital editions".to_vec()),
 		meta(200),
 		max_supply,
+		1,
 		policy,
 		BoundedVec::truncate_from(vec![LIBRARY]),
 		Some(MUSEUM),
@@ -114,6 +115,7 @@ fn try_create(
 		BoundedVec::truncate_from(b"d".to_vec()),
 		meta(1),
 		max_supply,
+		1,
 		policy,
 		BoundedVec::truncate_from(co),
 		None,
@@ -268,9 +270,97 @@ fn a_duplicate_serial_or_content_is_refused_and_names_the_item() {
 			}
 		);
 		assert_eq!(ItemRef::from(second).item(), second);
-		// The same content may be minted in another collection.
+	});
+}
+
+#[test]
+fn a_content_hash_is_registered_once_on_the_whole_chain() {
+	new_test_ext(|| {
+		let c = create(open_policy(), 10);
+		let first = mint_one(c, 1, 2);
+		// Another collection, even of another issuer, is refused the same content.
 		let other = create(open_policy(), 10);
-		mint_one(other, 1, 2);
+		assert_noop!(
+			Collectibles::mint(signed(MUSEUM), other, request(1, 2), false),
+			Error::<Test>::ContentAlreadyMinted {
+				item: ItemRef::from(first)
+			}
+		);
+		// So is a limited-edition collection: editions share a content only among
+		// themselves.
+		let limited = create_editions(3);
+		assert_noop!(
+			Collectibles::mint(signed(MUSEUM), limited, request(1, 2), false),
+			Error::<Test>::ContentAlreadyMinted {
+				item: ItemRef::from(first)
+			}
+		);
+		// A frozen or retired item keeps its content.
+		assert_ok!(Collectibles::retire(signed(MUSEUM), c, first, 1));
+		assert_noop!(
+			Collectibles::mint(signed(MUSEUM), other, request(2, 2), false),
+			Error::<Test>::ContentAlreadyMinted {
+				item: ItemRef::from(first)
+			}
+		);
+	});
+}
+
+fn create_editions(editions: u32) -> u32 {
+	let id = crate::NextCollectionId::<Test>::get();
+	assert_ok!(Collectibles::create_collection(
+		signed(MUSEUM),
+		BoundedVec::truncate_from(b"Prints".to_vec()),
+		BoundedVec::truncate_from(b"Numbered editions".to_vec()),
+		meta(7),
+		100,
+		editions,
+		open_policy(),
+		BoundedVec::new(),
+		None,
+	));
+	id
+}
+
+#[test]
+fn a_limited_edition_issues_one_content_as_numbered_editions_up_to_its_declared_number() {
+	new_test_ext(|| {
+		// From 1 to `MaxEditions` (5 here).
+		for editions in [0, 6] {
+			assert_noop!(
+				Collectibles::create_collection(
+					signed(MUSEUM),
+					BoundedVec::truncate_from(b"n".to_vec()),
+					BoundedVec::truncate_from(b"d".to_vec()),
+					meta(1),
+					10,
+					editions,
+					open_policy(),
+					BoundedVec::new(),
+					None,
+				),
+				Error::<Test>::InvalidEditions
+			);
+		}
+		let c = create_editions(3);
+		let batch = vec![request(1, 9), request(2, 9), request(3, 9)];
+		assert_ok!(Collectibles::mint_batch(
+			signed(MUSEUM),
+			c,
+			BoundedVec::truncate_from(batch),
+			false
+		));
+		let editions: Vec<u32> = (0..3)
+			.map(|i| Items::<Test>::get(c, i).unwrap().edition)
+			.collect();
+		assert_eq!(editions, vec![1, 2, 3]);
+		assert_noop!(
+			Collectibles::mint(signed(MUSEUM), c, request(4, 9), false),
+			Error::<Test>::EditionsExhausted
+		);
+		// Other contents of the same collection have their own editions.
+		assert_ok!(Collectibles::mint(signed(MUSEUM), c, request(4, 10), false));
+		assert_eq!(Items::<Test>::get(c, 3).unwrap().edition, 1);
 	});
 }
 
@@ -334,7 +424,7 @@ fn supply_never_exceeds_the_maximum() {
 // --- metadata and lifecycle ---
 
 #[test]
-fn a_draft_is_corrected_in_place_then_issued() {
+fn a_draft_keeps_every_metadata_version_and_cannot_be_given_away() {
 	new_test_ext(|| {
 		let c = create(open_policy(), 10);
 		assert_ok!(Collectibles::mint(signed(MUSEUM), c, request(1, 1), true));
@@ -342,11 +432,19 @@ fn a_draft_is_corrected_in_place_then_issued() {
 		let record = Items::<Test>::get(c, 0).unwrap();
 		assert_eq!(
 			(record.metadata.clone(), record.metadata_version),
-			(meta(9), 0)
+			(meta(9), 1)
 		);
-		assert!(
-			MetadataHistory::<Test>::get((c, 0, 0)).is_none(),
-			"drafts keep no history"
+		assert_eq!(
+			MetadataHistory::<Test>::get((c, 0, 0)),
+			Some(meta(1)),
+			"a draft's earlier metadata stays readable"
+		);
+		// Drafts stay with their first holder until issued.
+		run_to(5);
+		let holder = record.owner;
+		assert_noop!(
+			Collectibles::transfer(signed(holder), c, 0, MUSEUM),
+			Error::<Test>::DraftNotTransferable
 		);
 		assert_ok!(Collectibles::issue(signed(LIBRARY), c, 0));
 		assert_eq!(
@@ -718,16 +816,30 @@ fn an_owners_items_come_in_pages_that_cover_them_once() {
 }
 
 #[test]
-fn a_content_hash_finds_its_items_in_every_collection() {
+fn a_content_hash_finds_its_item_or_all_its_editions() {
 	new_test_ext(|| {
 		let first = create(open_policy(), 10);
-		let second = create(open_policy(), 10);
+		let prints = create_editions(3);
 		mint_one(first, 1, 9);
-		mint_one(second, 1, 9);
-		mint_one(second, 2, 8);
-		let mut found = Collectibles::items_by_content(H256::repeat_byte(9));
+		assert_ok!(Collectibles::mint(
+			signed(MUSEUM),
+			prints,
+			request(1, 8),
+			false
+		));
+		assert_ok!(Collectibles::mint(
+			signed(MUSEUM),
+			prints,
+			request(2, 8),
+			false
+		));
+		assert_eq!(
+			Collectibles::items_by_content(H256::repeat_byte(9)),
+			vec![(first, 0)]
+		);
+		let mut found = Collectibles::items_by_content(H256::repeat_byte(8));
 		found.sort();
-		assert_eq!(found, vec![(first, 0), (second, 0)]);
+		assert_eq!(found, vec![(prints, 0), (prints, 1)]);
 		assert!(Collectibles::items_by_content(H256::repeat_byte(7)).is_empty());
 	});
 }

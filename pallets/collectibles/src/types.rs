@@ -87,6 +87,9 @@ pub struct Collection<
 	pub max_supply: u32,
 	/// Items minted so far, retired ones included.
 	pub minted: u32,
+	/// How many numbered editions one content may be issued as: 1 for a collection whose
+	/// every item has content of its own, N for limited editions of N.
+	pub editions: u32,
 	/// The rules of transfer.
 	pub policy: TransferPolicy<BlockNumber>,
 	/// The member holding the physical original, if there is one.
@@ -159,8 +162,11 @@ pub struct Item<
 	pub metadata: MetadataRef<MaxUri>,
 	/// The current metadata's version, from 0.
 	pub metadata_version: u32,
-	/// Edition or serial number, unique in the collection.
+	/// Serial number, unique in the collection.
 	pub serial: u32,
+	/// Which edition of its content it is, k of the collection's `editions`; 1 when the
+	/// collection issues each content once.
+	pub edition: u32,
 	/// The creator of the content.
 	pub creator: AccountId,
 	/// Catalogue number of the physical object, if there is one.

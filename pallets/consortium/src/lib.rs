@@ -1,12 +1,23 @@
 //! # Consortium
 //!
-//! The chain has no sudo key. Root-only calls, a runtime upgrade (`System::set_code`) first
-//! among them, are made by the consortium: its origin (two thirds of the council) enacts a
-//! call, which then runs as root.
+//! The chain has no sudo key. Everything the consortium decides goes through one call,
+//! [`Pallet::enact`]: two thirds of the council enact a call, which then runs with the
+//! consortium's own origin ([`Origin::Consortium`]), under the runtime's call filter like any
+//! other non-root origin. Only the calls the runtime lists as root calls (a runtime upgrade,
+//! `System::set_code`, first among them) run as root.
+//!
+//! Before anything runs, [`Config::EnactFilter`] is asked about the call, nested calls
+//! included: raw storage writes (`System::set_storage`, `kill_storage`, `kill_prefix`) and
+//! anything that would rewrite audit records are refused, whatever majority asks for them.
+//! A runtime upgrade can still change anything; what the chain promises against the council
+//! there is detection, through the audit log's provable exports.
 //!
 //! ## Interface
 //!
-//! For the consortium: [`Pallet::enact`].
+//! For the council: [`Pallet::enact`].
+//!
+//! For the runtime: [`EnsureConsortium`], the origin check of every call the consortium
+//! makes.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -25,13 +36,32 @@ pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
 
+/// Accepts only the consortium's origin, which [`Pallet::enact`] gives the calls it runs.
+pub struct EnsureConsortium;
+
+impl<O: Into<Result<Origin, O>> + From<Origin>> frame_support::traits::EnsureOrigin<O>
+	for EnsureConsortium
+{
+	type Success = ();
+
+	fn try_origin(o: O) -> Result<(), O> {
+		o.into().map(|Origin::Consortium| ())
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::Consortium))
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
 	use frame_support::{
-		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		dispatch::{DispatchErrorWithPostInfo, GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
+		traits::Contains,
 	};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_runtime::traits::{Dispatchable, Hash};
@@ -41,34 +71,59 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
-		/// The consortium: two thirds of the council.
-		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Who may enact: two thirds of the council.
+		type EnactOrigin: EnsureOrigin<<Self as frame_system::Config>::RuntimeOrigin>;
+		/// The runtime's origin, built from the consortium's origin or root.
+		type RuntimeOrigin: From<Origin> + From<frame_system::RawOrigin<Self::AccountId>>;
 		/// The calls the consortium may enact.
 		type RuntimeCall: Parameter
-			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
-			+ GetDispatchInfo;
+			+ Dispatchable<
+				RuntimeOrigin = <Self as Config>::RuntimeOrigin,
+				PostInfo = PostDispatchInfo,
+			> + GetDispatchInfo;
+		/// Calls never enacted, whatever the majority: raw storage writes and anything that
+		/// would change audit records. The runtime's implementation looks into nested calls.
+		type EnactFilter: Contains<<Self as Config>::RuntimeCall>;
+		/// Calls that run as root rather than with the consortium's origin: runtime upgrades
+		/// and the few calls the SDK reserves for root.
+		type RootCalls: Contains<<Self as Config>::RuntimeCall>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// The origin of the calls the consortium enacts.
+	#[pallet::origin]
+	#[derive(
+		PartialEq, Eq, Clone, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	)]
+	pub enum Origin {
+		/// Two thirds of the council, through [`Pallet::enact`].
+		#[codec(index = 0)]
+		Consortium,
 	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// The consortium enacted a call as root; `result` is how it ended.
-		Enacted {
-			call_hash: T::Hash,
-			result: DispatchResult,
-		},
+		/// The consortium enacted a call, which succeeded; `as_root` when it ran as root.
+		Enacted { call_hash: T::Hash, as_root: bool },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The consortium may not enact this call: it writes storage directly or would change
+		/// audit records.
+		CallNotAllowed,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Run `call` as root.
+		/// Run `call` with the consortium's origin, or as root if it is a root call.
 		///
-		/// The origin is the consortium. The enactment succeeds even when `call` fails: the
-		/// event carries the call's own result.
+		/// The origin is two thirds of the council. The call passes the runtime's call filter
+		/// and [`Config::EnactFilter`]; if it fails, so does the enactment, with its error.
 		///
-		/// - `call`: the call to run, e.g. `System::set_code` for a runtime upgrade.
+		/// - `call`: the call to run, e.g. `Members::admit` or `System::set_code`.
 		///
 		/// Emits [`Event::Enacted`]. Weight: [`WeightInfo::enact`] plus the call's own weight.
 		#[pallet::call_index(0)]
@@ -80,17 +135,36 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			call: Box<<T as Config>::RuntimeCall>,
 		) -> DispatchResultWithPostInfo {
-			T::ConsortiumOrigin::ensure_origin(origin)?;
+			T::EnactOrigin::ensure_origin(origin)?;
+			ensure!(
+				!T::EnactFilter::contains(&call),
+				DispatchErrorWithPostInfo {
+					post_info: Some(T::WeightInfo::enact()).into(),
+					error: Error::<T>::CallNotAllowed.into(),
+				}
+			);
 			let call_hash = T::Hashing::hash_of(&call);
-			let outcome = call.dispatch(frame_system::RawOrigin::Root.into());
-			let actual = outcome.map_or_else(|e| e.post_info.actual_weight, |p| p.actual_weight);
-			Self::deposit_event(Event::Enacted {
-				call_hash,
-				result: outcome.map(|_| ()).map_err(|e| e.error),
-			});
-			Ok(actual
-				.map(|w| w.saturating_add(T::WeightInfo::enact()))
-				.into())
+			let as_root = T::RootCalls::contains(&call);
+			let origin: <T as Config>::RuntimeOrigin = if as_root {
+				frame_system::RawOrigin::Root.into()
+			} else {
+				Origin::Consortium.into()
+			};
+			let with_enact = |actual: Option<Weight>| -> PostDispatchInfo {
+				actual
+					.map(|w| w.saturating_add(T::WeightInfo::enact()))
+					.into()
+			};
+			match call.dispatch(origin) {
+				Ok(post) => {
+					Self::deposit_event(Event::Enacted { call_hash, as_root });
+					Ok(with_enact(post.actual_weight))
+				}
+				Err(e) => Err(DispatchErrorWithPostInfo {
+					post_info: with_enact(e.post_info.actual_weight),
+					error: e.error,
+				}),
+			}
 		}
 	}
 }

@@ -1,8 +1,10 @@
-//! A runtime with frame-system and the consortium pallet; the consortium is account 1.
+//! A runtime with frame-system and the consortium pallet; the council is account 1. Root
+//! calls: `set_heap_pages`. Never enacted: `set_storage`, at any depth. Filtered for every
+//! non-root origin: `remark_with_event`.
 
 use crate::{self as pallet_consortium};
 use polkadot_sdk::{
-	frame_support::{derive_impl, ord_parameter_types},
+	frame_support::{derive_impl, ord_parameter_types, traits::Contains},
 	frame_system::{self, EnsureSignedBy},
 	sp_io,
 	sp_runtime::BuildStorage,
@@ -26,6 +28,41 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type BaseCallFilter = NoRemarkWithEvent;
+}
+
+/// The base call filter: no `remark_with_event`.
+pub struct NoRemarkWithEvent;
+impl Contains<RuntimeCall> for NoRemarkWithEvent {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::System(frame_system::Call::remark_with_event { .. })
+		)
+	}
+}
+
+/// Never enacted: `set_storage`, directly or inside another enactment.
+pub struct NoStorageWrites;
+impl Contains<RuntimeCall> for NoStorageWrites {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::System(frame_system::Call::set_storage { .. }) => true,
+			RuntimeCall::Consortium(crate::Call::enact { call }) => Self::contains(call),
+			_ => false,
+		}
+	}
+}
+
+/// Runs as root: `set_heap_pages`.
+pub struct HeapPagesAsRoot;
+impl Contains<RuntimeCall> for HeapPagesAsRoot {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(frame_system::Call::set_heap_pages { .. })
+		)
+	}
 }
 
 ord_parameter_types! {
@@ -33,8 +70,11 @@ ord_parameter_types! {
 }
 
 impl pallet_consortium::Config for Test {
-	type ConsortiumOrigin = EnsureSignedBy<Council, u64>;
+	type EnactOrigin = EnsureSignedBy<Council, u64>;
+	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
+	type EnactFilter = NoStorageWrites;
+	type RootCalls = HeapPagesAsRoot;
 	type WeightInfo = ();
 }
 

@@ -92,6 +92,8 @@ mod benchmarks {
 			T::ConsortiumOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let limit = RateLimit {
 			max_transactions: 10,
+			max_weight: 1_000_000_000_000,
+			max_bytes: 1 << 20,
 			window_blocks: 10u32.into(),
 		};
 
@@ -117,6 +119,8 @@ mod benchmarks {
 				role,
 				RateLimit {
 					max_transactions: 1_000,
+					max_weight: 1_000_000_000_000,
+					max_bytes: 1 << 20,
 					window_blocks: 10u32.into(),
 				},
 			);
@@ -125,10 +129,10 @@ mod benchmarks {
 
 		#[block]
 		{
-			result = CheckMember::<T>::check(&who);
+			result = CheckMember::<T>::check(&who, crate::Usage::default());
 		}
 
-		assert!(matches!(result, Ok(Some(_))));
+		assert!(matches!(result, Ok((_, Some(_)))));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);

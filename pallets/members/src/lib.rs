@@ -14,9 +14,18 @@
 //! |------|---------|
 //! | 1 | the signer is not a member |
 //! | 2 | the signer's membership is suspended |
+//! | 3 | the signer's rate limit (transactions, weight or bytes per window) would be exceeded |
+//! | 4 | the signer has more transactions pending than its window still allows |
+//! | 5 | the transaction is immortal |
+//! | 6 | the runtime does not let this signer send this call |
 //!
 //! The chain has no currency. A member's account is kept alive by a provider reference that
-//! admission adds and removal takes away, so members have nonces without any balance.
+//! its first admission adds and that is never taken away: the account keeps its nonce through
+//! removal and re-admission, so no transaction it signed before can be replayed.
+//!
+//! Council members and validators hold the consortium's power: only the consortium suspends
+//! or removes them ([`Config::Protected`]), and their departure vacates their seats
+//! ([`Config::OnDeparture`]).
 //!
 //! The member record holds no personal data: only a salted hash of the off-chain real-name
 //! record, the authority that admitted the member and the block.
@@ -41,6 +50,7 @@ extern crate alloc;
 mod benchmarking;
 pub mod extension;
 mod membership;
+pub use rate_limit::Usage;
 mod rate_limit;
 mod types;
 pub mod weights;
@@ -50,7 +60,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use extension::CheckMember;
+pub use extension::{CheckMember, CheckMortality, CheckNonce, SignedCallPolicy};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -59,11 +69,31 @@ use polkadot_sdk::{frame_support, frame_system};
 
 pub use registry_primitives::MemberRoles;
 
+/// What the runtime does when a member stops being active, wired to the pallets that hold
+/// seats: the council and the validator set.
+pub trait OnDeparture<AccountId> {
+	/// `who` was suspended (`removed == false`) or removed. An error undoes the whole call.
+	fn on_departure(who: &AccountId, removed: bool) -> polkadot_sdk::sp_runtime::DispatchResult;
+
+	/// The most [`OnDeparture::on_departure`] may cost, added to the calls that trigger it.
+	fn weight() -> polkadot_sdk::sp_runtime::Weight;
+}
+
+impl<AccountId> OnDeparture<AccountId> for () {
+	fn on_departure(_: &AccountId, _: bool) -> polkadot_sdk::sp_runtime::DispatchResult {
+		Ok(())
+	}
+
+	fn weight() -> polkadot_sdk::sp_runtime::Weight {
+		polkadot_sdk::sp_runtime::Weight::zero()
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::pallet_prelude::*;
+	use frame_support::{pallet_prelude::*, traits::Contains};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
 
@@ -75,6 +105,16 @@ pub mod pallet {
 		/// The consortium's collective decision (the council; root on a development chain).
 		/// It alone appoints registrars and regulators.
 		type ConsortiumOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Accounts only the consortium may suspend or remove: council members and
+		/// validators. A registrar who could suspend them could block every council majority.
+		type Protected: Contains<Self::AccountId>;
+		/// What happens to a member's seats when it is suspended or removed.
+		type OnDeparture: OnDeparture<Self::AccountId>;
+		/// Signed calls the runtime refuses at the pool for some signers.
+		type CallPolicy: SignedCallPolicy<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeCall,
+		>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -99,7 +139,7 @@ pub mod pallet {
 	pub type RateLimits<T: Config> =
 		StorageMap<_, Twox64Concat, Role, RateLimit<BlockNumberFor<T>>, OptionQuery>;
 
-	/// Each rate-limited member's transactions in its current window.
+	/// Each rate-limited member's use of its current window.
 	///
 	/// `Blake2_128Concat`: keyed by account ids, which users choose.
 	#[pallet::storage]
@@ -208,8 +248,8 @@ pub mod pallet {
 		NotSuspended,
 		/// The last active registrar cannot be suspended or removed.
 		LastRegistrar,
-		/// The account is still referenced by other state and cannot be removed.
-		StillReferenced,
+		/// Council members and validators are suspended or removed by the consortium only.
+		Protected,
 		/// A rate limit must allow at least one transaction in a window of at least one block.
 		InvalidRateLimit,
 	}
@@ -240,18 +280,22 @@ pub mod pallet {
 		}
 
 		/// Suspend a member: its transactions are rejected at the pool until it is reinstated.
+		/// A suspended council member loses its seat and a suspended validator leaves the set
+		/// at the next session; reinstatement gives neither back.
 		///
 		/// The origin is an active registrar, or the consortium origin for a member holding a
-		/// consortium-appointed role.
+		/// consortium-appointed role, a council seat or a validator's place.
 		///
 		/// - `who`: the member to suspend.
 		///
-		/// Emits [`Event::MemberSuspended`]. Weight: [`WeightInfo::suspend`].
+		/// Emits [`Event::MemberSuspended`]. Weight: [`WeightInfo::suspend`] and what leaving its
+		/// seats costs.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::suspend())]
+		#[pallet::weight(T::WeightInfo::suspend().saturating_add(T::OnDeparture::weight()))]
 		pub fn suspend(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 			let authority = Self::authority(origin, &record.roles)?;
+			Self::ensure_may_touch(&who, &authority)?;
 			Self::do_suspend(who, record, authority)
 		}
 
@@ -267,21 +311,25 @@ pub mod pallet {
 		pub fn reinstate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 			let authority = Self::authority(origin, &record.roles)?;
+			Self::ensure_may_touch(&who, &authority)?;
 			Self::do_reinstate(who, record, authority)
 		}
 
-		/// Remove a member. Its history stays in past events; the account can be admitted again.
+		/// Remove a member. Its history stays in past events; the account keeps its nonce and
+		/// can be admitted again. Its council seat, validator place and session keys go.
 		///
 		/// The origin is as for [`Pallet::suspend`].
 		///
 		/// - `who`: the member to remove.
 		///
-		/// Emits [`Event::MemberRemoved`]. Weight: [`WeightInfo::remove`].
+		/// Emits [`Event::MemberRemoved`]. Weight: [`WeightInfo::remove`] and what leaving its
+		/// seats costs.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::remove())]
+		#[pallet::weight(T::WeightInfo::remove().saturating_add(T::OnDeparture::weight()))]
 		pub fn remove(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 			let authority = Self::authority(origin, &record.roles)?;
+			Self::ensure_may_touch(&who, &authority)?;
 			Self::do_remove(who, record, authority)
 		}
 

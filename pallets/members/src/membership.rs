@@ -1,15 +1,17 @@
 //! Admission, suspension and removal: the logic behind the calls.
 
 use crate::{
-	pallet::{ActiveRegistrars, Config, Error, Event, MemberCount, Members, Pallet},
-	AuthorizedBy, MemberRecord, MemberRoles, MemberStatus, Role, RoleSet,
+	pallet::{
+		ActiveRegistrars, Config, Error, Event, MemberCount, Members, Pallet, TransactionWindows,
+	},
+	AuthorizedBy, MemberRecord, MemberRoles, MemberStatus, OnDeparture, Role, RoleSet,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{
 		ensure,
 		pallet_prelude::{DispatchError, DispatchResult},
-		traits::EnsureOrigin,
+		traits::{Contains, EnsureOrigin},
 	},
 	frame_system::{self, ensure_signed, pallet_prelude::*},
 	sp_core::H256,
@@ -49,6 +51,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Refuses a registrar's hand on a council member or a validator.
+	pub(crate) fn ensure_may_touch(
+		who: &T::AccountId,
+		authority: &AuthorizedBy<T::AccountId>,
+	) -> DispatchResult {
+		if matches!(authority, AuthorizedBy::Registrar(_)) {
+			ensure!(!T::Protected::contains(who), Error::<T>::Protected);
+		}
+		Ok(())
+	}
+
 	pub(crate) fn do_admit(
 		who: T::AccountId,
 		roles: RoleSet,
@@ -85,6 +98,7 @@ impl<T: Config> Pallet<T> {
 		Self::release_registrar(&record)?;
 		record.status = MemberStatus::Suspended;
 		Members::<T>::insert(&who, record);
+		T::OnDeparture::on_departure(&who, false)?;
 		Self::deposit_event(Event::MemberSuspended { who, authorized_by });
 		Ok(())
 	}
@@ -115,15 +129,18 @@ impl<T: Config> Pallet<T> {
 		if record.status == MemberStatus::Active {
 			Self::release_registrar(&record)?;
 		}
-		// Fails, before anything is written, while other state still holds the account.
-		frame_system::Pallet::<T>::dec_providers(&who).map_err(|_| Error::<T>::StillReferenced)?;
+		// The account keeps its provider reference, and so its nonce: transactions it signed
+		// as a member stay spent if it is ever admitted again.
 		Members::<T>::remove(&who);
+		TransactionWindows::<T>::remove(&who);
 		MemberCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		T::OnDeparture::on_departure(&who, true)?;
 		Self::deposit_event(Event::MemberRemoved { who, authorized_by });
 		Ok(())
 	}
 
-	/// Writes a new member and gives its account the provider reference that keeps its nonce.
+	/// Writes a new member and, on its first admission, gives its account the provider
+	/// reference that keeps its nonce.
 	pub(crate) fn insert_member(
 		who: &T::AccountId,
 		roles: RoleSet,
@@ -134,7 +151,9 @@ impl<T: Config> Pallet<T> {
 		if roles.contains(&Role::Registrar) {
 			ActiveRegistrars::<T>::mutate(|n| *n = n.saturating_add(1));
 		}
-		frame_system::Pallet::<T>::inc_providers(who);
+		if frame_system::Pallet::<T>::providers(who) == 0 {
+			frame_system::Pallet::<T>::inc_providers(who);
+		}
 		MemberCount::<T>::mutate(|n| *n = n.saturating_add(1));
 		Members::<T>::insert(
 			who,

@@ -1,8 +1,10 @@
 //! Rate limits: a feeless chain bounds how much each member may send.
 //!
-//! The consortium sets a limit per role. [`crate::CheckMember`] holds each signed transaction
-//! to its signer's limit, in the pool and again when the block is built, and counts the
-//! transaction when it is applied.
+//! The consortium sets a limit per role: transactions, weight and bytes per window of blocks.
+//! [`crate::CheckMember`] holds each signed transaction to its signer's limit, in the pool and
+//! again when the block is built, and counts the transaction when it is applied. The pool's
+//! priority falls as a member uses up its window, so that a member who has sent little goes
+//! before one who is flooding.
 
 use crate::{
 	pallet::{Config, Error, Event, Members, Pallet, RateLimits, TransactionWindows},
@@ -11,13 +13,28 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::DispatchResult},
 	frame_system::pallet_prelude::BlockNumberFor,
-	sp_runtime::traits::{Saturating, Zero},
+	sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	},
 };
 
+/// What one transaction adds to its signer's window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+	/// Declared weight, in picoseconds of reference time.
+	pub weight: u64,
+	/// Encoded length.
+	pub bytes: u32,
+}
+
 impl<T: Config> Pallet<T> {
-	/// Whether a limit allows at least one transaction in a window of at least one block.
+	/// Whether a limit allows something in a window of at least one block.
 	pub(crate) fn is_valid_rate_limit(limit: &RateLimit<BlockNumberFor<T>>) -> bool {
-		limit.max_transactions > 0 && !limit.window_blocks.is_zero()
+		limit.max_transactions > 0
+			&& limit.max_weight > 0
+			&& limit.max_bytes > 0
+			&& !limit.window_blocks.is_zero()
 	}
 
 	pub(crate) fn do_set_rate_limit(
@@ -57,25 +74,61 @@ impl<T: Config> Pallet<T> {
 		most_generous
 	}
 
-	/// The member's window as of `now` with one more transaction counted, or `None` if the
-	/// member has already sent all its window allows.
+	/// The member's window as it stands at `now`: a window that has ended counts as empty.
+	pub(crate) fn current_window(
+		who: &T::AccountId,
+		limit: &RateLimit<BlockNumberFor<T>>,
+		now: BlockNumberFor<T>,
+	) -> TransactionWindow<BlockNumberFor<T>> {
+		let window = TransactionWindows::<T>::get(who);
+		if window.count == 0 || now >= window.start.saturating_add(limit.window_blocks) {
+			TransactionWindow {
+				start: now,
+				..Default::default()
+			}
+		} else {
+			window
+		}
+	}
+
+	/// The member's window as of `now` with one more transaction of `usage` counted, or `None`
+	/// if that would go beyond any bound of its limit.
 	pub(crate) fn next_window(
 		who: &T::AccountId,
 		limit: &RateLimit<BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
+		usage: Usage,
 	) -> Option<TransactionWindow<BlockNumberFor<T>>> {
-		let mut window = TransactionWindows::<T>::get(who);
-		if window.count == 0 || now >= window.start.saturating_add(limit.window_blocks) {
-			window = TransactionWindow {
-				start: now,
-				count: 0,
-			};
-		}
-		if window.count >= limit.max_transactions {
-			return None;
-		}
-		window.count = window.count.saturating_add(1);
-		Some(window)
+		let mut window = Self::current_window(who, limit, now);
+		window.count = window.count.checked_add(1)?;
+		window.weight = window.weight.checked_add(usage.weight)?;
+		window.bytes = window.bytes.checked_add(usage.bytes)?;
+		let within = window.count <= limit.max_transactions
+			&& window.weight <= limit.max_weight
+			&& window.bytes <= limit.max_bytes;
+		within.then_some(window)
+	}
+
+	/// How much of its limit a window uses: the largest share among transactions, weight and
+	/// bytes.
+	pub(crate) fn share_used(
+		limit: &RateLimit<BlockNumberFor<T>>,
+		window: &TransactionWindow<BlockNumberFor<T>>,
+	) -> Perbill {
+		let count = Perbill::from_rational(window.count, limit.max_transactions);
+		let weight = Perbill::from_rational(window.weight, limit.max_weight);
+		let bytes = Perbill::from_rational(window.bytes, limit.max_bytes);
+		count.max(weight).max(bytes)
+	}
+
+	/// How many more transactions `who` may send in its current window; `None` when it is not
+	/// limited.
+	pub fn transactions_left(who: &T::AccountId) -> Option<u32> {
+		let record = Members::<T>::get(who)?;
+		let limit = Self::rate_limit_of(&record)?;
+		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
+		let window = Self::current_window(who, &limit, now);
+		Some(limit.max_transactions.saturating_sub(window.count))
 	}
 
 	/// The block from which `who` may send again, if it is at its limit now.
@@ -83,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		let record = Members::<T>::get(who)?;
 		let limit = Self::rate_limit_of(&record)?;
 		let now = polkadot_sdk::frame_system::Pallet::<T>::block_number();
-		match Self::next_window(who, &limit, now) {
+		match Self::next_window(who, &limit, now, Usage::default()) {
 			Some(_) => None,
 			None => Some(
 				TransactionWindows::<T>::get(who)

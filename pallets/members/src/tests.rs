@@ -57,7 +57,7 @@ fn validate(who: Option<u64>) -> Result<(), TransactionValidityError> {
 #[test]
 fn genesis_members_have_roles_and_live_accounts() {
 	new_test_ext(|| {
-		assert_eq!(MemberCount::<Test>::get(), 4);
+		assert_eq!(MemberCount::<Test>::get(), 6);
 		assert_eq!(ActiveRegistrars::<Test>::get(), 2);
 		let record = MemberMap::<Test>::get(MUSEUM).expect("genesis member");
 		assert_eq!(record.admitted_by, AuthorizedBy::Genesis);
@@ -86,7 +86,7 @@ fn registrar_admits_an_institution_with_a_live_account() {
 		assert_eq!(record.admitted_by, AuthorizedBy::Registrar(REGISTRAR));
 		assert_eq!(record.admitted_at, 1);
 		assert_eq!(System::providers(&STRANGER), 1);
-		assert_eq!(MemberCount::<Test>::get(), 5);
+		assert_eq!(MemberCount::<Test>::get(), 7);
 		assert_eq!(
 			last_event(),
 			Event::MemberAdmitted {
@@ -318,12 +318,17 @@ fn a_suspended_registrar_can_be_removed_without_touching_the_count() {
 }
 
 #[test]
-fn removal_releases_the_account_and_allows_readmission() {
+fn removal_keeps_the_account_and_its_nonce_for_readmission() {
 	new_test_ext(|| {
+		System::inc_account_nonce(MUSEUM);
+		System::inc_account_nonce(MUSEUM);
 		assert_ok!(Members::remove(signed(REGISTRAR), MUSEUM));
 		assert!(MemberMap::<Test>::get(MUSEUM).is_none());
-		assert_eq!(System::providers(&MUSEUM), 0);
-		assert_eq!(MemberCount::<Test>::get(), 3);
+		// Never reaped: the nonce stays, so old transactions stay spent.
+		assert_eq!(System::providers(&MUSEUM), 1);
+		assert_eq!(System::account_nonce(MUSEUM), 2);
+		assert_eq!(Departures::get(), vec![(MUSEUM, true)]);
+		assert_eq!(MemberCount::<Test>::get(), 5);
 		assert_eq!(
 			last_event(),
 			Event::MemberRemoved {
@@ -338,18 +343,59 @@ fn removal_releases_the_account_and_allows_readmission() {
 			identity(3)
 		));
 		assert_eq!(System::providers(&MUSEUM), 1);
+		assert_eq!(System::account_nonce(MUSEUM), 2);
 	});
 }
 
 #[test]
-fn removal_of_a_referenced_account_is_refused() {
+fn a_registrar_cannot_suspend_or_remove_a_council_member_or_validator() {
 	new_test_ext(|| {
-		assert_ok!(System::inc_consumers(&MUSEUM));
 		assert_noop!(
-			Members::remove(signed(REGISTRAR), MUSEUM),
-			Error::<Test>::StillReferenced
+			Members::suspend(signed(REGISTRAR), COUNCILLOR),
+			Error::<Test>::Protected
 		);
-		System::dec_consumers(&MUSEUM);
+		assert_noop!(
+			Members::remove(signed(REGISTRAR), COUNCILLOR),
+			Error::<Test>::Protected
+		);
+		// The consortium can, and the runtime is told so that the seat is vacated.
+		assert_ok!(Members::suspend(RuntimeOrigin::root(), COUNCILLOR));
+		assert_eq!(Departures::get(), vec![(COUNCILLOR, false)]);
+		assert_ok!(Members::remove(RuntimeOrigin::root(), COUNCILLOR));
+		assert_eq!(
+			Departures::get(),
+			vec![(COUNCILLOR, false), (COUNCILLOR, true)]
+		);
+	});
+}
+
+#[test]
+fn a_departure_the_runtime_refuses_leaves_the_member_as_it_was() {
+	new_test_ext(|| {
+		assert_noop!(
+			Members::suspend(RuntimeOrigin::root(), LAST_VALIDATOR),
+			DispatchError::Other("the last validator")
+		);
+		assert_noop!(
+			Members::remove(RuntimeOrigin::root(), LAST_VALIDATOR),
+			DispatchError::Other("the last validator")
+		);
+		assert!(Members::is_active_member(&LAST_VALIDATOR));
+	});
+}
+
+#[test]
+fn removal_clears_the_members_window() {
+	new_test_ext(|| {
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(limit(2, 10))
+		));
+		assert_ok!(apply(MUSEUM));
+		assert!(TransactionWindows::<Test>::contains_key(MUSEUM));
+		assert_ok!(Members::remove(signed(REGISTRAR), MUSEUM));
+		assert!(!TransactionWindows::<Test>::contains_key(MUSEUM));
 	});
 }
 
@@ -414,6 +460,8 @@ fn apply(who: u64) -> Result<(), TransactionValidityError> {
 fn limit(max_transactions: u32, window_blocks: u64) -> RateLimit<u64> {
 	RateLimit {
 		max_transactions,
+		max_weight: u64::MAX,
+		max_bytes: u32::MAX,
 		window_blocks,
 	}
 }
@@ -493,7 +541,9 @@ fn a_member_over_its_limit_is_rejected_with_code_3_until_the_window_ends() {
 			TransactionWindows::<Test>::get(MUSEUM),
 			TransactionWindow {
 				start: 11,
-				count: 1
+				count: 1,
+				weight: 0,
+				bytes: 0
 			}
 		);
 	});
@@ -551,5 +601,191 @@ fn genesis_rate_limits_are_in_force() {
 			apply(MUSEUM),
 			Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into())
 		);
+	});
+}
+
+// --- weight, bytes, priority and the pool ---
+
+/// Validates a transaction of `who` declaring `weight` and `len`, as the pool does (`prepare`
+/// false) or as block building does (`prepare` true); returns its priority.
+fn check_sized(
+	who: u64,
+	weight: u64,
+	len: usize,
+	prepare: bool,
+) -> Result<u64, TransactionValidityError> {
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	let info = DispatchInfo {
+		call_weight: polkadot_sdk::sp_runtime::Weight::from_parts(weight, 0),
+		..Default::default()
+	};
+	let ext = CheckMember::<Test>::new();
+	let (validity, val, origin) = ext.validate(
+		RuntimeOrigin::signed(who),
+		&call,
+		&info,
+		len,
+		(),
+		&TxBaseImplication(()),
+		TransactionSource::External,
+	)?;
+	if prepare {
+		ext.prepare(val, &origin, &call, &info, len)?;
+	}
+	Ok(validity.priority)
+}
+
+fn priority_of(who: u64, weight: u64, len: usize) -> Result<u64, TransactionValidityError> {
+	check_sized(who, weight, len, false)
+}
+
+fn apply_sized(who: u64, weight: u64, len: usize) -> Result<(), TransactionValidityError> {
+	check_sized(who, weight, len, true).map(|_| ())
+}
+
+fn sized_limit() -> RateLimit<u64> {
+	RateLimit {
+		max_transactions: 100,
+		max_weight: 1_000,
+		max_bytes: 500,
+		window_blocks: 10,
+	}
+}
+
+#[test]
+fn the_limit_bounds_weight_and_bytes_as_well_as_transactions() {
+	new_test_ext(|| {
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(sized_limit())
+		));
+		let limited = Err(InvalidTransaction::Custom(codes::RATE_LIMITED).into());
+		// One transaction heavier or larger than the whole window never passes.
+		assert_eq!(apply_sized(MUSEUM, 1_001, 1), limited);
+		assert_eq!(apply_sized(MUSEUM, 1, 501), limited);
+		// Heavy ones use the weight up long before the transaction count.
+		assert_ok!(apply_sized(MUSEUM, 600, 10));
+		assert_eq!(apply_sized(MUSEUM, 401, 10), limited);
+		assert_ok!(apply_sized(MUSEUM, 400, 10));
+		assert_eq!(apply_sized(MUSEUM, 1, 10), limited);
+		// Another member has a window of its own.
+		assert_ok!(apply_sized(REGISTRAR_2, 0, 0));
+		let window = TransactionWindows::<Test>::get(MUSEUM);
+		assert_eq!((window.count, window.weight, window.bytes), (2, 1_000, 20));
+		System::set_block_number(11);
+		assert_ok!(apply_sized(MUSEUM, 1, 490));
+		assert_eq!(apply_sized(MUSEUM, 1, 11), limited);
+	});
+}
+
+#[test]
+fn a_member_who_used_more_of_its_window_gets_a_lower_priority() {
+	new_test_ext(|| {
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(sized_limit())
+		));
+		let fresh = priority_of(MUSEUM, 100, 10).unwrap();
+		assert_ok!(apply_sized(MUSEUM, 500, 10));
+		let busy = priority_of(MUSEUM, 100, 10).unwrap();
+		assert!(busy < fresh, "{busy} should be below {fresh}");
+		// A member without a limit is never pushed back.
+		assert!(priority_of(REGULATOR, 100, 10).unwrap() >= fresh);
+		// Another institution that has sent nothing goes before the busy one.
+		assert!(priority_of(COUNCILLOR, 100, 10).unwrap() > busy);
+	});
+}
+
+#[test]
+fn calls_the_runtime_refuses_are_rejected_with_code_6() {
+	new_test_ext(|| {
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 5] });
+		let result = CheckMember::<Test>::new()
+			.validate(
+				RuntimeOrigin::signed(MUSEUM),
+				&call,
+				&DispatchInfo::default(),
+				0,
+				(),
+				&TxBaseImplication(()),
+				TransactionSource::External,
+			)
+			.map(|_| ());
+		assert_eq!(
+			result,
+			Err(InvalidTransaction::Custom(codes::CALL_NOT_ALLOWED).into())
+		);
+	});
+}
+
+/// Validates a transaction of `who` with `nonce` through the registry's nonce check.
+fn validate_nonce(who: u64, nonce: u32) -> Result<(), TransactionValidityError> {
+	let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+	crate::CheckNonce::<Test>::from(nonce)
+		.validate(
+			RuntimeOrigin::signed(who),
+			&call,
+			&DispatchInfo::default(),
+			0,
+			(),
+			&TxBaseImplication(()),
+			TransactionSource::External,
+		)
+		.map(|_| ())
+}
+
+#[test]
+fn a_nonce_further_ahead_than_the_window_allows_is_refused_with_code_4() {
+	new_test_ext(|| {
+		assert_ok!(Members::set_rate_limit(
+			RuntimeOrigin::root(),
+			Role::Institution,
+			Some(limit(3, 10))
+		));
+		// Three transactions fit in the window: nonces 0, 1 and 2 may wait in the pool.
+		for nonce in 0..3 {
+			assert_ok!(validate_nonce(MUSEUM, nonce));
+		}
+		let too_many = Err(InvalidTransaction::Custom(codes::TOO_MANY_PENDING).into());
+		assert_eq!(validate_nonce(MUSEUM, 3), too_many);
+		// Once one is in a block, the window has two left and the nonce moved on by one.
+		assert_ok!(apply(MUSEUM));
+		System::inc_account_nonce(MUSEUM);
+		assert_ok!(validate_nonce(MUSEUM, 2));
+		assert_eq!(validate_nonce(MUSEUM, 3), too_many);
+		// Unlimited members may queue as much as they like; stale nonces stay stale.
+		assert_ok!(validate_nonce(REGULATOR, 50));
+		assert_eq!(
+			validate_nonce(MUSEUM, 0),
+			Err(InvalidTransaction::Stale.into())
+		);
+	});
+}
+
+#[test]
+fn immortal_transactions_are_refused_with_code_5() {
+	new_test_ext(|| {
+		use polkadot_sdk::sp_runtime::generic::Era;
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let check = |era: Era| {
+			crate::CheckMortality::<Test>::from(era)
+				.validate(
+					RuntimeOrigin::signed(MUSEUM),
+					&call,
+					&DispatchInfo::default(),
+					0,
+					Default::default(),
+					&TxBaseImplication(()),
+					TransactionSource::External,
+				)
+				.map(|_| ())
+		};
+		assert_eq!(
+			check(Era::Immortal),
+			Err(InvalidTransaction::Custom(codes::IMMORTAL).into())
+		);
+		assert_ok!(check(Era::mortal(64, 1)));
 	});
 }

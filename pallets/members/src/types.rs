@@ -65,7 +65,9 @@ pub struct MemberRecord<AccountId, BlockNumber> {
 	pub admitted_at: BlockNumber,
 }
 
-/// How many transactions the members of a role may send per window of blocks.
+/// How much the members of a role may send per window of blocks: transactions, their weight
+/// and their bytes. Each bound holds on its own, so that neither many small transactions nor a
+/// few heavy or large ones can fill the chain.
 #[derive(
 	Encode,
 	Decode,
@@ -83,6 +85,10 @@ pub struct MemberRecord<AccountId, BlockNumber> {
 pub struct RateLimit<BlockNumber> {
 	/// Transactions allowed in one window; at least one.
 	pub max_transactions: u32,
+	/// Computation allowed in one window, in picoseconds of reference time; at least one.
+	pub max_weight: u64,
+	/// Encoded transaction bytes allowed in one window; at least one.
+	pub max_bytes: u32,
 	/// Length of the window in blocks; at least one.
 	pub window_blocks: BlockNumber,
 }
@@ -99,7 +105,7 @@ impl<BlockNumber: Copy + UniqueSaturatedInto<u64>> RateLimit<BlockNumber> {
 	}
 }
 
-/// A member's transactions in its current window.
+/// A member's use of its current window.
 #[derive(
 	Encode,
 	Decode,
@@ -118,4 +124,8 @@ pub struct TransactionWindow<BlockNumber> {
 	pub start: BlockNumber,
 	/// Transactions included since.
 	pub count: u32,
+	/// Their declared weight, in picoseconds of reference time.
+	pub weight: u64,
+	/// Their encoded length.
+	pub bytes: u32,
 }

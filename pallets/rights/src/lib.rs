@@ -487,6 +487,13 @@ pub mod pallet {
 		NotAttester,
 		/// The caller already attested this work.
 		AlreadyAttested,
+		/// Nobody attests a work they registered or author: an attestation is a third party's.
+		SelfAttestation,
+		/// An arbiter does not rule on a dispute it opened or about a work it is a party to
+		/// (registrant or author).
+		ArbiterIsParty,
+		/// The unit already has exactly these holders and threshold: nothing would change.
+		AssignmentToSelf,
 		/// The caller revoked their attestation of this work and cannot attest it again.
 		AttesterRevoked,
 		/// The caller has no attestation of this work.

@@ -11,14 +11,21 @@
 //! account is not in the active set has no Aura slot and no GRANDPA vote, so it cannot author
 //! or finalize.
 //!
-//! The set never becomes empty, and a validator can be added only once it has registered its
-//! session keys (`Session::set_keys`), so that every listed validator can take part.
+//! The set never becomes empty. Joining takes two steps: the consortium names an active member
+//! a candidate, the candidate registers its session keys (`Session::set_keys`, which the
+//! runtime allows only to candidates and validators), and the consortium adds it. So nobody
+//! else can hold session keys, whose reference would keep the account from being removed.
+//! A validator that leaves the set, or a member that is removed, loses its keys.
 //!
 //! ## Interface
 //!
 //! For the consortium:
+//! - [`Pallet::add_candidate`]: let a member register session keys.
 //! - [`Pallet::add_validator`], [`Pallet::remove_validator`]: change the set.
 //! - [`Pallet::set_session_length`]: how many blocks a session lasts.
+//!
+//! For the runtime: [`Pallet::on_member_departure`] takes a suspended or removed member out
+//! of the set, and [`Pallet::may_set_keys`] tells who may register keys.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -41,13 +48,17 @@ pub use weights::WeightInfo;
 pub trait KeysRegistry<AccountId> {
 	/// Whether `who` has registered session keys.
 	fn has_keys(who: &AccountId) -> bool;
+	/// Clears the session keys of `who`, if it has any.
+	fn purge(who: &AccountId);
+	/// The most [`KeysRegistry::purge`] may cost.
+	fn purge_weight() -> Weight;
 
 	/// Registers some session keys for `who`, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_for_benchmark(who: &AccountId);
 }
 
-use polkadot_sdk::{frame_support, frame_system};
+use polkadot_sdk::{frame_support, frame_system, sp_runtime::Weight};
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -83,6 +94,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Members the consortium named as future validators: they may register session keys.
+	///
+	/// `Blake2_128Concat`: keyed by account ids, which users choose.
+	#[pallet::storage]
+	pub type Candidates<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
 	/// Whether [`Validators`] changed since the session pallet last took it.
 	#[pallet::storage]
@@ -132,6 +149,12 @@ pub mod pallet {
 		SessionLengthSet { blocks: BlockNumberFor<T> },
 		/// The session pallet took a changed validator set at a session change.
 		NewSetHanded { validators: Vec<T::AccountId> },
+		/// A member may register session keys, to be added as a validator; authorized by the
+		/// consortium.
+		CandidateAdded { who: T::AccountId },
+		/// A validator left the set, from the next session on, because its membership was
+		/// suspended or removed.
+		ValidatorDeparted { who: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -150,15 +173,17 @@ pub mod pallet {
 		LastValidator,
 		/// A session must last at least `MinSessionLength` blocks.
 		SessionTooShort,
+		/// The account is already a candidate.
+		AlreadyCandidate,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Add a validator, from the next session on.
+		/// Add a validator, from the next session on. It stops being a candidate.
 		///
 		/// The origin is the consortium.
 		///
-		/// - `who`: an active member that has registered its session keys.
+		/// - `who`: an active member that has registered its session keys as a candidate.
 		///
 		/// Emits [`Event::ValidatorAdded`]. Weight: [`WeightInfo::add_validator`].
 		#[pallet::call_index(0)]
@@ -173,12 +198,14 @@ pub mod pallet {
 					.map_err(|_| Error::<T>::TooManyValidators)?;
 				Ok(())
 			})?;
+			Candidates::<T>::remove(&who);
 			SetChanged::<T>::put(true);
 			Self::deposit_event(Event::ValidatorAdded { who });
 			Ok(())
 		}
 
-		/// Remove a validator, from the next session on. The set never becomes empty.
+		/// Remove a validator, from the next session on, and clear its session keys. The set
+		/// never becomes empty.
 		///
 		/// The origin is the consortium.
 		///
@@ -186,20 +213,40 @@ pub mod pallet {
 		///
 		/// Emits [`Event::ValidatorRemoved`]. Weight: [`WeightInfo::remove_validator`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
+		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get())
+			.saturating_add(T::SessionKeys::purge_weight()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
-			Validators::<T>::try_mutate(|set| -> DispatchResult {
-				let index = set
-					.iter()
-					.position(|v| v == &who)
-					.ok_or(Error::<T>::NotValidator)?;
-				ensure!(set.len() > 1, Error::<T>::LastValidator);
-				set.remove(index);
-				Ok(())
-			})?;
-			SetChanged::<T>::put(true);
+			ensure!(Self::take_out(&who)?, Error::<T>::NotValidator);
+			T::SessionKeys::purge(&who);
 			Self::deposit_event(Event::ValidatorRemoved { who });
+			Ok(())
+		}
+
+		/// Name an active member a candidate: it may then register session keys, and the
+		/// consortium may add it once it has.
+		///
+		/// The origin is the consortium.
+		///
+		/// - `who`: an active member, not yet a validator or a candidate.
+		///
+		/// Emits [`Event::CandidateAdded`]. Weight: [`WeightInfo::add_validator`] (a bound: it
+		/// reads less).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		pub fn add_candidate(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::ConsortiumOrigin::ensure_origin(origin)?;
+			ensure!(T::Members::is_active_member(&who), Error::<T>::NotMember);
+			ensure!(
+				!Validators::<T>::get().contains(&who),
+				Error::<T>::AlreadyValidator
+			);
+			ensure!(
+				!Candidates::<T>::contains_key(&who),
+				Error::<T>::AlreadyCandidate
+			);
+			Candidates::<T>::insert(&who, ());
+			Self::deposit_event(Event::CandidateAdded { who });
 			Ok(())
 		}
 
@@ -238,6 +285,51 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Takes `who` out of the set from the next session on; `false` if it was not in it.
+		/// Refuses to empty the set.
+		fn take_out(who: &T::AccountId) -> Result<bool, DispatchError> {
+			let mut set = Validators::<T>::get();
+			let Some(index) = set.iter().position(|v| v == who) else {
+				return Ok(false);
+			};
+			ensure!(set.len() > 1, Error::<T>::LastValidator);
+			set.remove(index);
+			Validators::<T>::put(set);
+			SetChanged::<T>::put(true);
+			Ok(true)
+		}
+
+		/// A member was suspended or removed: it leaves the set (and the candidates) from the
+		/// next session on, and a removed member loses its session keys. Refused for the last
+		/// validator, whose departure would stop the chain.
+		pub fn on_member_departure(who: &T::AccountId, removed: bool) -> DispatchResult {
+			Candidates::<T>::remove(who);
+			if Self::take_out(who)? {
+				Self::deposit_event(Event::ValidatorDeparted { who: who.clone() });
+			}
+			if removed {
+				T::SessionKeys::purge(who);
+			}
+			Ok(())
+		}
+
+		/// The most [`Pallet::on_member_departure`] may cost.
+		pub fn departure_weight() -> Weight {
+			T::WeightInfo::remove_validator(T::MaxValidators::get())
+				.saturating_add(T::SessionKeys::purge_weight())
+				.saturating_add(T::DbWeight::get().writes(1))
+		}
+
+		/// Whether `who` may register session keys: a candidate or a validator.
+		pub fn may_set_keys(who: &T::AccountId) -> bool {
+			Candidates::<T>::contains_key(who) || Validators::<T>::get().contains(who)
+		}
+
+		/// Whether `who` is in the validator set.
+		pub fn is_validator(who: &T::AccountId) -> bool {
+			Validators::<T>::get().contains(who)
+		}
+
 		/// The set is never empty and lists no validator twice; sessions are long enough.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {

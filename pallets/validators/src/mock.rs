@@ -37,14 +37,30 @@ impl frame_system::Config for Test {
 
 impl pallet_members::Config for Test {
 	type ConsortiumOrigin = EnsureRoot<u64>;
+	type Protected = polkadot_sdk::frame_support::traits::Nothing;
+	type OnDeparture = ();
+	type CallPolicy = ();
 	type WeightInfo = ();
 }
 
-/// Every member but [`NO_KEYS`] has registered session keys.
+polkadot_sdk::frame_support::parameter_types! {
+	/// Accounts whose session keys were cleared.
+	pub static Purged: Vec<u64> = vec![];
+}
+
+/// Every member but [`NO_KEYS`] has registered session keys, until they are purged.
 pub struct KeysRegistered;
 impl crate::KeysRegistry<u64> for KeysRegistered {
 	fn has_keys(who: &u64) -> bool {
-		*who != NO_KEYS
+		*who != NO_KEYS && !Purged::get().contains(who)
+	}
+
+	fn purge(who: &u64) {
+		Purged::mutate(|p| p.push(*who));
+	}
+
+	fn purge_weight() -> polkadot_sdk::sp_runtime::Weight {
+		polkadot_sdk::sp_runtime::Weight::from_parts(1_000, 0)
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

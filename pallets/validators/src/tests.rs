@@ -109,6 +109,8 @@ fn a_removed_validator_leaves_at_the_next_session_and_the_last_one_stays() {
 		);
 		assert_ok!(Validators::remove_validator(root(), ALICE));
 		assert_eq!(last_event(), Event::ValidatorRemoved { who: ALICE });
+		// Its keys go with it: they would otherwise keep a reference on the account.
+		assert_eq!(Purged::get(), vec![ALICE]);
 		assert_eq!(Validators::new_session(1), Some(vec![BOB]));
 		assert_noop!(
 			Validators::remove_validator(root(), BOB),
@@ -141,6 +143,56 @@ fn sessions_end_on_the_clock_and_take_the_new_length() {
 		assert_eq!(
 			Validators::estimate_current_session_progress(12).0,
 			Some(Permill::from_percent(50))
+		);
+	});
+}
+
+#[test]
+fn only_candidates_and_validators_may_set_keys_and_adding_ends_candidacy() {
+	new_test_ext(|| {
+		assert!(Validators::may_set_keys(&ALICE));
+		assert!(!Validators::may_set_keys(&CHARLIE));
+		assert_noop!(
+			Validators::add_candidate(RuntimeOrigin::signed(ALICE), CHARLIE),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Validators::add_candidate(root(), STRANGER),
+			Error::<Test>::NotMember
+		);
+		assert_noop!(
+			Validators::add_candidate(root(), ALICE),
+			Error::<Test>::AlreadyValidator
+		);
+		assert_ok!(Validators::add_candidate(root(), CHARLIE));
+		assert_eq!(last_event(), Event::CandidateAdded { who: CHARLIE });
+		assert_noop!(
+			Validators::add_candidate(root(), CHARLIE),
+			Error::<Test>::AlreadyCandidate
+		);
+		assert!(Validators::may_set_keys(&CHARLIE));
+		assert_ok!(Validators::add_validator(root(), CHARLIE));
+		assert!(!crate::Candidates::<Test>::contains_key(CHARLIE));
+		assert!(Validators::may_set_keys(&CHARLIE));
+	});
+}
+
+#[test]
+fn a_departing_member_leaves_the_set_and_a_removed_one_loses_its_keys() {
+	new_test_ext(|| {
+		assert_ok!(Validators::add_candidate(root(), DAVE));
+		// Suspension: out of the set and the candidates, keys kept.
+		assert_ok!(Validators::on_member_departure(&ALICE, false));
+		assert_eq!(last_event(), Event::ValidatorDeparted { who: ALICE });
+		assert_eq!(Validators::new_session(1), Some(vec![BOB]));
+		assert!(Purged::get().is_empty());
+		assert_ok!(Validators::on_member_departure(&DAVE, true));
+		assert!(!Validators::may_set_keys(&DAVE));
+		assert_eq!(Purged::get(), vec![DAVE]);
+		// The last validator cannot depart: the chain would stop.
+		assert_noop!(
+			Validators::on_member_departure(&BOB, true),
+			Error::<Test>::LastValidator
 		);
 	});
 }

@@ -2,8 +2,8 @@
 //! the validator set through sessions, and the admitted peers.
 
 use crate::{
-	AccountId, BlockNumber, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason,
-	RuntimeOrigin, SessionKeys, Validators, DAYS,
+	AccountId, BlockNumber, Council, CouncilMembership, Members, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, SessionKeys, Validators, DAYS,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -13,24 +13,29 @@ use polkadot_sdk::{
 			tokens::{
 				DepositConsequence, Fortitude, Preservation, Provenance, WithdrawConsequence,
 			},
-			ConstU128, ConstU32, Contains, EitherOfDiverse,
+			ConstU128, ConstU32, Contains, EitherOfDiverse, UnfilteredDispatchable,
 		},
 		weights::Weight,
 	},
-	frame_system::{EnsureNever, EnsureRoot},
-	pallet_collective, pallet_membership, pallet_node_authorization, pallet_session,
+	frame_system::{self, EnsureNever, EnsureRoot},
+	pallet_collective, pallet_grandpa, pallet_membership, pallet_node_authorization,
+	pallet_session,
 	sp_runtime::{
-		traits::{ConvertInto, OpaqueKeys},
+		traits::{ConvertInto, OpaqueKeys, StaticLookup},
 		DispatchError, DispatchResult, Perbill, TokenError,
 	},
 };
+use registry_primitives::MemberRoles;
 
-/// Two thirds of the council. With no sudo, root exists only inside `Consortium::enact`, which
-/// this same majority calls.
-pub type ConsortiumOrigin = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
->;
+/// The consortium: calls enacted through `Consortium::enact`, the one path by which the
+/// council acts. Root is accepted too, but with no sudo root exists only inside `enact`, for
+/// the runtime upgrades listed in [`RootCalls`].
+pub type ConsortiumOrigin =
+	EitherOfDiverse<EnsureRoot<AccountId>, pallet_consortium::EnsureConsortium>;
+
+/// Two thirds of the council: who may enact.
+pub type CouncilMajority =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
 
 /// The council's collective instance.
 pub type CouncilCollective = pallet_collective::Instance1;
@@ -53,7 +58,8 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MotionDuration = CouncilMotionDuration;
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<MAX_COUNCIL>;
-	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	// A member who did not vote never counts as an aye, whatever the prime voted.
+	type DefaultVote = AbsentVotesNo;
 	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
 	// The membership pallet sets the members; nobody else, not even root.
 	type SetMembersOrigin = EnsureNever<()>;
@@ -89,6 +95,19 @@ impl pallet_node_authorization::Config for Runtime {
 	type WeightInfo = ();
 }
 
+/// A council member who did not vote by the end of a motion voted no: silence never passes a
+/// motion.
+pub struct AbsentVotesNo;
+
+impl pallet_collective::DefaultVote for AbsentVotesNo {
+	fn default_vote(_prime: Option<bool>, _yes: u32, _no: u32, _len: u32) -> bool {
+		false
+	}
+}
+
+/// The largest remark a member may send: enough for a note, too little to stuff blocks.
+pub const MAX_REMARK_LENGTH: usize = 256;
+
 /// Calls that would undo the consortium's control, refused whoever signs them:
 /// - `Session::purge_keys`: validators that drop their keys drop out of GRANDPA, and a set
 ///   whose members all did so would stop finality; a validator leaves through the council.
@@ -99,22 +118,143 @@ pub struct ConsortiumCallFilter;
 
 impl Contains<RuntimeCall> for ConsortiumCallFilter {
 	fn contains(call: &RuntimeCall) -> bool {
-		!matches!(
-			call,
+		use pallet_membership::Call as Seats;
+		use pallet_node_authorization::Call as Nodes;
+		match call {
 			RuntimeCall::Session(pallet_session::Call::purge_keys { .. })
-				| RuntimeCall::NodeAuthorization(
-					pallet_node_authorization::Call::claim_node { .. }
-						| pallet_node_authorization::Call::add_connections { .. }
-						| pallet_node_authorization::Call::remove_claim { .. }
-				)
+			| RuntimeCall::NodeAuthorization(
+				Nodes::claim_node { .. }
+				| Nodes::add_connections { .. }
+				| Nodes::remove_claim { .. },
+			) => false,
+			RuntimeCall::System(
+				frame_system::Call::remark { remark }
+				| frame_system::Call::remark_with_event { remark },
+			) => remark.len() <= MAX_REMARK_LENGTH,
+			// A council seat goes to an active member only.
+			RuntimeCall::CouncilMembership(
+				Seats::add_member { who } | Seats::swap_member { add: who, .. },
+			) => is_active(who),
+			RuntimeCall::CouncilMembership(Seats::reset_members { members }) => {
+				members.iter().all(|who| Members::is_active_member(who))
+			}
+			// A node passes to an active member only.
+			RuntimeCall::NodeAuthorization(Nodes::transfer_node { owner, .. }) => is_active(owner),
+			_ => true,
+		}
+	}
+}
+
+/// Whether an address names an active member.
+fn is_active(who: &crate::Address) -> bool {
+	<Runtime as frame_system::Config>::Lookup::lookup(who.clone())
+		.is_ok_and(|who| Members::is_active_member(&who))
+}
+
+/// Calls the consortium never enacts, at any depth: raw storage writes, which could rewrite
+/// the audit log or anything else outside the pallets' rules.
+pub struct NeverEnacted;
+
+impl Contains<RuntimeCall> for NeverEnacted {
+	fn contains(call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::System(
+				frame_system::Call::set_storage { .. }
+				| frame_system::Call::kill_storage { .. }
+				| frame_system::Call::kill_prefix { .. },
+			) => true,
+			RuntimeCall::Consortium(pallet_consortium::Call::enact { call }) => {
+				Self::contains(call)
+			}
+			RuntimeCall::Council(
+				pallet_collective::Call::propose { proposal, .. }
+				| pallet_collective::Call::execute { proposal, .. },
+			) => Self::contains(proposal),
+			_ => false,
+		}
+	}
+}
+
+/// The calls an enactment runs as root: runtime upgrades, and GRANDPA's recovery from a stall.
+/// Everything else runs with the consortium's origin, under the call filter.
+pub struct RootCalls;
+
+impl Contains<RuntimeCall> for RootCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(
+			call,
+			RuntimeCall::System(
+				frame_system::Call::set_code { .. }
+					| frame_system::Call::set_code_without_checks { .. }
+					| frame_system::Call::authorize_upgrade { .. }
+					| frame_system::Call::authorize_upgrade_without_checks { .. }
+			) | RuntimeCall::Grandpa(pallet_grandpa::Call::note_stalled { .. })
 		)
 	}
 }
 
 impl pallet_consortium::Config for Runtime {
-	type ConsortiumOrigin = ConsortiumOrigin;
+	type EnactOrigin = CouncilMajority;
+	type RuntimeOrigin = RuntimeOrigin;
 	type RuntimeCall = RuntimeCall;
+	type EnactFilter = NeverEnacted;
+	type RootCalls = RootCalls;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
+}
+
+/// Council members and validators: only the consortium suspends or removes them, or a
+/// registrar could block every council majority.
+pub struct CouncilAndValidators;
+
+impl Contains<AccountId> for CouncilAndValidators {
+	fn contains(who: &AccountId) -> bool {
+		pallet_collective::Members::<Runtime, CouncilCollective>::get().contains(who)
+			|| Validators::is_validator(who)
+	}
+}
+
+/// A suspended or removed member leaves its council seat and the validator set (from the
+/// next session), and a removed one loses its session keys.
+pub struct VacateSeats;
+
+impl pallet_members::OnDeparture<AccountId> for VacateSeats {
+	fn on_departure(who: &AccountId, removed: bool) -> DispatchResult {
+		if pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().contains(who)
+		{
+			CouncilMembership::remove_member(
+				RuntimeOrigin::root(),
+				<Runtime as frame_system::Config>::Lookup::unlookup(who.clone()),
+			)
+			.map_err(|e| e.error)?;
+		}
+		Validators::on_member_departure(who, removed)
+	}
+
+	fn weight() -> Weight {
+		use pallet_membership::WeightInfo as _;
+		<Runtime as pallet_membership::Config<pallet_membership::Instance1>>::WeightInfo::remove_member(MAX_COUNCIL)
+			.saturating_add(Validators::departure_weight())
+	}
+}
+
+/// Signed calls refused at the pool (`InvalidTransaction::Custom(6)`), before they take any
+/// room in a block: session keys from an account that is neither a validator candidate nor a
+/// validator, and remarks over [`MAX_REMARK_LENGTH`] bytes.
+pub struct SignedCallPolicy;
+
+impl pallet_members::SignedCallPolicy<AccountId, RuntimeCall> for SignedCallPolicy {
+	fn allows(who: &AccountId, call: &RuntimeCall) -> bool {
+		match call {
+			RuntimeCall::Session(pallet_session::Call::set_keys { .. }) => {
+				Validators::may_set_keys(who)
+			}
+			RuntimeCall::System(
+				frame_system::Call::remark { remark }
+				| frame_system::Call::remark_with_event { remark },
+			) => remark.len() <= MAX_REMARK_LENGTH,
+			_ => true,
+		}
+	}
 }
 
 impl pallet_session::Config for Runtime {
@@ -149,6 +289,21 @@ pub struct RegisteredSessionKeys;
 impl pallet_validators::KeysRegistry<AccountId> for RegisteredSessionKeys {
 	fn has_keys(who: &AccountId) -> bool {
 		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+
+	fn purge(who: &AccountId) {
+		if Self::has_keys(who) {
+			// `purge_keys` is filtered for everyone, so that a validator cannot drop out of
+			// GRANDPA on its own; the runtime calls it past the filter for a departing account.
+			let call = RuntimeCall::Session(pallet_session::Call::purge_keys {});
+			let _ = call.dispatch_bypass_filter(RuntimeOrigin::signed(who.clone()));
+		}
+	}
+
+	fn purge_weight() -> Weight {
+		use pallet_session::WeightInfo as _;
+		<Runtime as pallet_session::Config>::WeightInfo::purge_keys()
+			.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(1))
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -29,7 +29,7 @@ use polkadot_sdk::{
 mod consortium;
 #[cfg(test)]
 mod tests;
-pub use consortium::{ConsortiumOrigin, CouncilCollective};
+pub use consortium::{ConsortiumOrigin, CouncilCollective, MAX_REMARK_LENGTH};
 
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
@@ -108,6 +108,8 @@ impl pallet_collectibles::Config for Runtime {
 	// 250 mints weigh about 255 ms, four fifths of what a block gives one transaction: the
 	// largest batch leaves room for other members' transactions in the same block.
 	type MaxBatchSize = ConstU32<250>;
+	// A print run of a thousand numbered editions at most.
+	type MaxEditions = ConstU32<1_000>;
 	type WeightInfo = pallet_collectibles::weights::SubstrateWeight<Runtime>;
 }
 
@@ -139,5 +141,8 @@ impl pallet_audit::Config for Runtime {
 
 impl pallet_members::Config for Runtime {
 	type ConsortiumOrigin = consortium::ConsortiumOrigin;
+	type Protected = consortium::CouncilAndValidators;
+	type OnDeparture = consortium::VacateSeats;
+	type CallPolicy = consortium::SignedCallPolicy;
 	type WeightInfo = pallet_members::weights::SubstrateWeight<Runtime>;
 }

@@ -161,6 +161,7 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 					sha256: H256::zero(),
 				},
 				SIZES.len() as u32,
+				1,
 				TransferPolicy {
 					transferable: false,
 					min_holding_blocks: 0,

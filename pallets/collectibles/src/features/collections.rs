@@ -21,6 +21,7 @@ impl<T: Config> Pallet<T> {
 		description: BoundedVec<u8, T::MaxDescriptionLength>,
 		metadata: MetadataOf<T>,
 		max_supply: u32,
+		editions: u32,
 		policy: TransferPolicy<BlockNumberFor<T>>,
 		co_issuers: BoundedVec<T::AccountId, T::MaxIssuers>,
 		custodian: Option<T::AccountId>,
@@ -32,6 +33,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			max_supply > 0 && max_supply <= MAX_SUPPLY_CAP,
 			Error::<T>::InvalidMaxSupply
+		);
+		ensure!(
+			editions >= 1 && editions <= T::MaxEditions::get(),
+			Error::<T>::InvalidEditions
 		);
 		ensure!(
 			policy.max_transfers_per_window == 0 || !policy.window_blocks.is_zero(),
@@ -70,6 +75,7 @@ impl<T: Config> Pallet<T> {
 				metadata,
 				max_supply,
 				minted: 0,
+				editions,
 				policy,
 				custodian,
 				created_at: frame_system::Pallet::<T>::block_number(),

@@ -38,6 +38,21 @@ impl<T: Config> Pallet<T> {
 				Serials::<T>::get(collection, record.serial) == Some(item),
 				"an item's serial does not point back to it"
 			);
+			// A content is registered once, or as editions of one collection.
+			let holders: alloc::vec::Vec<_> =
+				ItemsByContent::<T>::iter_key_prefix((record.content,)).collect();
+			let editions = Collections::<T>::get(collection).map_or(1, |c| c.editions);
+			ensure!(
+				holders.len() == 1
+					|| (editions > 1
+						&& holders.len() as u32 <= editions
+						&& holders.iter().all(|(c, _)| *c == collection)),
+				"a content hash is registered more than once"
+			);
+			ensure!(
+				record.edition >= 1 && record.edition <= editions,
+				"an item's edition is outside its collection's editions"
+			);
 		}
 		// Equal counts plus the membership checks above make each index a bijection, and
 		// with one owner-index entry per item each item has exactly one holder.

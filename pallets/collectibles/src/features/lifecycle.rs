@@ -36,14 +36,12 @@ impl<T: Config> Pallet<T> {
 		Self::issuer_of(&who, collection)?;
 		let mut record = Self::item(collection, item)?;
 		Self::ensure_live(&record)?;
-		if record.state == ItemState::Issued {
-			// An issued item keeps every earlier version readable.
-			MetadataHistory::<T>::insert(
-				(collection, item, record.metadata_version),
-				record.metadata.clone(),
-			);
-			record.metadata_version = record.metadata_version.saturating_add(1);
-		}
+		// Every earlier version stays readable, a draft's too: nothing is rewritten in place.
+		MetadataHistory::<T>::insert(
+			(collection, item, record.metadata_version),
+			record.metadata.clone(),
+		);
+		record.metadata_version = record.metadata_version.saturating_add(1);
 		let sha256 = metadata.sha256;
 		record.metadata = metadata;
 		let version = record.metadata_version;

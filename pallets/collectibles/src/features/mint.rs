@@ -2,8 +2,8 @@
 
 use crate::{
 	pallet::{
-		Collections, Config, Error, Event, ItemOf, Items, ItemsByContent, ItemsByOwner,
-		MintRequestOf, Pallet, Serials,
+		Collections, Config, EditionsMinted, Error, Event, ItemOf, Items, ItemsByContent,
+		ItemsByOwner, MintRequestOf, Pallet, Serials,
 	},
 	CollectionId, ItemRef, ItemState,
 };
@@ -11,6 +11,7 @@ use alloc::vec::Vec;
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
+	sp_core::H256,
 };
 use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
 
@@ -50,14 +51,7 @@ impl<T: Config> Pallet<T> {
 				!Serials::<T>::contains_key(collection, request.serial),
 				Error::<T>::DuplicateSerial
 			);
-			if let Some(existing) =
-				ItemsByContent::<T>::iter_key_prefix((request.content, collection)).next()
-			{
-				return Err(Error::<T>::ContentAlreadyMinted {
-					item: ItemRef::from(existing),
-				}
-				.into());
-			}
+			let edition = Self::next_edition(collection, record.editions, request.content)?;
 			// Item numbers follow the mint count, which never exceeds `MAX_SUPPLY_CAP`.
 			let item = record.minted;
 			record.minted = record.minted.saturating_add(1);
@@ -72,6 +66,7 @@ impl<T: Config> Pallet<T> {
 					metadata: request.metadata,
 					metadata_version: 0,
 					serial: request.serial,
+					edition,
 					creator: request.creator,
 					catalogue_number: request.catalogue_number,
 					owner: request.owner.clone(),
@@ -100,5 +95,34 @@ impl<T: Config> Pallet<T> {
 		}
 		Collections::<T>::insert(collection, record);
 		Ok(())
+	}
+
+	/// The edition number an item of `content` gets in `collection`. A content hash is
+	/// registered once on the whole chain: a second item of it is refused, naming the first,
+	/// unless both are editions in a collection declared for `editions` of them.
+	fn next_edition(
+		collection: CollectionId,
+		editions: u32,
+		content: H256,
+	) -> Result<u32, DispatchError> {
+		let Some((first_collection, first_item)) =
+			ItemsByContent::<T>::iter_key_prefix((content,)).next()
+		else {
+			if editions > 1 {
+				EditionsMinted::<T>::insert(content, 1);
+			}
+			return Ok(1);
+		};
+		ensure!(
+			first_collection == collection && editions > 1,
+			Error::<T>::ContentAlreadyMinted {
+				item: ItemRef::from(first_item),
+			}
+		);
+		let minted = EditionsMinted::<T>::get(content);
+		ensure!(minted < editions, Error::<T>::EditionsExhausted);
+		let edition = minted.saturating_add(1);
+		EditionsMinted::<T>::insert(content, edition);
+		Ok(edition)
 	}
 }

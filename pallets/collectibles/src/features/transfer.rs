@@ -2,7 +2,7 @@
 
 use crate::{
 	pallet::{Collections, Config, Error, Event, Items, ItemsByOwner, Pallet, TransferWindows},
-	CollectionId, ItemId, TransferWindow,
+	CollectionId, ItemId, ItemState, TransferWindow,
 };
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
@@ -24,6 +24,10 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::item(collection, item)?;
 		ensure!(record.owner == who, Error::<T>::NotOwner);
 		Self::ensure_live(&record)?;
+		ensure!(
+			record.state != ItemState::Draft,
+			Error::<T>::DraftNotTransferable
+		);
 		ensure!(policy.transferable, Error::<T>::NotTransferable);
 		ensure!(to != who, Error::<T>::SelfTransfer);
 		ensure!(

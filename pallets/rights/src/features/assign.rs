@@ -34,6 +34,13 @@ impl<T: Config> Pallet<T> {
 			threshold >= 1 && (threshold as usize) <= to.len(),
 			Error::<T>::InvalidThreshold
 		);
+		// Assigning a unit to its own holders would only lengthen its history.
+		let same_holders =
+			to.len() == unit.holders.len() && to.iter().all(|holder| unit.holders.contains(holder));
+		ensure!(
+			!(same_holders && threshold == unit.threshold),
+			Error::<T>::AssignmentToSelf
+		);
 		let proposal: ProposalOf<T> = Proposal::Assign {
 			to: to.clone(),
 			threshold,

@@ -25,6 +25,7 @@ impl<T: Config> Pallet<T> {
 				|| T::Members::has_role(&who, Role::Arbiter),
 			Error::<T>::NotAttester
 		);
+		ensure!(!Self::is_party(work, &who), Error::<T>::SelfAttestation);
 		if let Some(existing) = Attestations::<T>::get(work, &who) {
 			// A withdrawn signature is part of the record; signing again would blur it.
 			let error = if existing.revoked.is_some() {

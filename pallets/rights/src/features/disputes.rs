@@ -63,6 +63,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Whether `who` registered `work` or is among its authors, as filed or as corrected.
+	pub(crate) fn is_party(work: WorkId, who: &T::AccountId) -> bool {
+		let filed =
+			Works::<T>::get(work).is_some_and(|w| w.registrant == *who || w.authors.contains(who));
+		filed || MoralRights::<T>::get(work).is_some_and(|m| m.authors.contains(who))
+	}
+
 	pub(crate) fn do_resolve_dispute(
 		who: T::AccountId,
 		id: DisputeId,
@@ -81,6 +88,10 @@ impl<T: Config> Pallet<T> {
 		);
 		let work = dispute.work;
 		let mut record = Works::<T>::get(work).ok_or(Error::<T>::UnknownWork)?;
+		ensure!(
+			dispute.opened_by != who && !Self::is_party(work, &who),
+			Error::<T>::ArbiterIsParty
+		);
 
 		let now = frame_system::Pallet::<T>::block_number();
 		dispute.status = match (upheld, corrected_authors) {

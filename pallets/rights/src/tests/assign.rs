@@ -177,3 +177,18 @@ fn an_assignment_moves_no_moral_right() {
 		assert_eq!(moral.rights, RightSet::MORAL);
 	});
 }
+
+#[test]
+fn assigning_a_unit_to_its_own_holders_is_refused() {
+	new_test_ext(|| {
+		let work = register(ARTIST, 1);
+		let (translation, _) =
+			split_ok(ARTIST, root(work), SplitSpec::Rights(RightSet::TRANSLATION));
+		assert_noop!(
+			try_assign(ARTIST, translation, &[ARTIST], 1),
+			Error::<Test>::AssignmentToSelf
+		);
+		// Adding a co-holder is a real change.
+		assert_ok!(try_assign(ARTIST, translation, &[ARTIST, POET], 1));
+	});
+}

@@ -164,3 +164,31 @@ fn revoking_needs_an_attestation() {
 		);
 	});
 }
+
+#[test]
+fn nobody_attests_a_work_they_registered_or_author() {
+	new_test_ext(|| {
+		// The museum registered the artist's work on her behalf: its word is not a third
+		// party's.
+		assert_ok!(try_register_full(
+			MUSEUM,
+			1,
+			CREATED,
+			&[],
+			&[],
+			Some(ARTIST)
+		));
+		let work = 0;
+		assert_noop!(
+			Rights::attest(signed(MUSEUM), work, CLAIM, None),
+			Error::<Test>::SelfAttestation
+		);
+		// An arbiter named as co-author cannot vouch for the work either.
+		let shared = register_with(ARTIST, 2, &[ARBITER]);
+		assert_noop!(
+			Rights::attest(signed(ARBITER), shared, CLAIM, None),
+			Error::<Test>::SelfAttestation
+		);
+		assert_ok!(Rights::attest(signed(PUBLISHER), work, CLAIM, None));
+	});
+}

@@ -292,3 +292,21 @@ fn a_resolved_dispute_is_closed() {
 		assert_eq!(MoralRights::<Test>::get(work).unwrap().version, 1);
 	});
 }
+
+#[test]
+fn an_arbiter_does_not_rule_on_a_dispute_it_opened_or_a_work_it_is_party_to() {
+	new_test_ext(|| {
+		let work = register(ARTIST, 1);
+		assert_ok!(Rights::open_dispute(signed(ARBITER), work, EVIDENCE));
+		assert_noop!(
+			resolve(ARBITER, 0, true, Some(&[ARBITER])),
+			Error::<Test>::ArbiterIsParty
+		);
+		let shared = register_with(ARTIST, 2, &[ARBITER]);
+		assert_ok!(Rights::open_dispute(signed(POET), shared, EVIDENCE));
+		assert_noop!(
+			resolve(ARBITER, 1, false, None),
+			Error::<Test>::ArbiterIsParty
+		);
+	});
+}

@@ -40,6 +40,10 @@ pub struct CreateArgs {
 	/// Items can never exceed this number, retired ones included.
 	#[arg(long, value_name = "N")]
 	max_supply: u32,
+	/// Limited editions: one content may be minted as up to N numbered items (1 to N). The
+	/// default, 1, gives every item content of its own, registered once on the chain.
+	#[arg(long, value_name = "N", default_value_t = 1)]
+	editions: u32,
 	/// Items may never change hands after they are minted.
 	#[arg(long)]
 	not_transferable: bool,
@@ -120,6 +124,7 @@ async fn create(args: CreateArgs, context: &Context) -> Result<Output, CliError>
 		&args.description,
 		metadata,
 		args.max_supply,
+		args.editions,
 		policy,
 		args.co_issuers,
 		args.custodian,

@@ -274,15 +274,12 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 		Ok(done) => done,
 		Err(Error::Dispatch { ref error, .. }) if error == "ContentAlreadyMinted" => {
 			let holders = client.items_by_content(content).await.unwrap_or_default();
-			let message = match holders.iter().find(|(c, _)| *c == args.collection) {
-				Some((_, item)) => format!(
-					"this content is already item {item} of collection {}",
-					args.collection
-				),
-				None => format!(
-					"collection {} already holds an item with this content",
-					args.collection
-				),
+			// A content hash is registered once on the chain, in whichever collection.
+			let message = match holders.first() {
+				Some((collection, item)) => {
+					format!("this content is already item {item} of collection {collection}")
+				}
+				None => "this content is already registered on the chain".to_string(),
 			};
 			return Err(CliError::new("Collectibles::ContentAlreadyMinted", message));
 		}

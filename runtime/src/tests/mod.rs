@@ -1,0 +1,3 @@
+//! Tests of the chain's rules through the real runtime (see [`crate::harness`]).
+
+mod hardening;
