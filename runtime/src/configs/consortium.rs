@@ -108,6 +108,18 @@ impl pallet_collective::DefaultVote for AbsentVotesNo {
 /// The largest remark a member may send: enough for a note, too little to stuff blocks.
 pub const MAX_REMARK_LENGTH: usize = 256;
 
+/// Whether `call` is a remark over [`MAX_REMARK_LENGTH`] bytes: refused at the pool and by the
+/// call filter alike.
+fn is_oversized_remark(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::System(
+			frame_system::Call::remark { remark }
+			| frame_system::Call::remark_with_event { remark },
+		) if remark.len() > MAX_REMARK_LENGTH
+	)
+}
+
 /// Calls that would undo the consortium's control, refused whoever signs them:
 /// - `Session::purge_keys`: validators that drop their keys drop out of GRANDPA, and a set
 ///   whose members all did so would stop finality; a validator leaves through the council.
@@ -127,10 +139,7 @@ impl Contains<RuntimeCall> for ConsortiumCallFilter {
 				| Nodes::add_connections { .. }
 				| Nodes::remove_claim { .. },
 			) => false,
-			RuntimeCall::System(
-				frame_system::Call::remark { remark }
-				| frame_system::Call::remark_with_event { remark },
-			) => remark.len() <= MAX_REMARK_LENGTH,
+			call if is_oversized_remark(call) => false,
 			// A council seat goes to an active member only.
 			RuntimeCall::CouncilMembership(
 				Seats::add_member { who } | Seats::swap_member { add: who, .. },
@@ -248,10 +257,7 @@ impl pallet_members::SignedCallPolicy<AccountId, RuntimeCall> for SignedCallPoli
 			RuntimeCall::Session(pallet_session::Call::set_keys { .. }) => {
 				Validators::may_set_keys(who)
 			}
-			RuntimeCall::System(
-				frame_system::Call::remark { remark }
-				| frame_system::Call::remark_with_event { remark },
-			) => remark.len() <= MAX_REMARK_LENGTH,
+			call if is_oversized_remark(call) => false,
 			_ => true,
 		}
 	}
