@@ -199,12 +199,31 @@ impl RegistryClient {
 		.await
 	}
 
-	/// The items whose content has this SHA-256, in every collection.
+	/// The items whose content has this SHA-256, in every collection: one per edition, read
+	/// a page at a time.
 	pub async fn items_by_content(
 		&self,
 		content: H256,
 	) -> Result<Vec<(CollectionId, ItemId)>, Error> {
-		self.runtime_api("CollectiblesApi", "items_by_content", (content,))
-			.await
+		const PAGE: u32 = 1000;
+		let mut found: Vec<(CollectionId, ItemId)> = Vec::new();
+		// The chain issues a content at most `MaxEditions` times; the bound only guards
+		// against a node that keeps answering full pages.
+		for _ in 0..1000 {
+			let start_after = found.last().copied();
+			let page: Vec<(CollectionId, ItemId)> = self
+				.runtime_api(
+					"CollectiblesApi",
+					"items_by_content",
+					(content, start_after, PAGE),
+				)
+				.await?;
+			let full = page.len() == PAGE as usize;
+			found.extend(page);
+			if !full {
+				break;
+			}
+		}
+		Ok(found)
 	}
 }

@@ -12,7 +12,7 @@ use subxt::{
 
 use registry_rpc_types::{
 	AlertsPage, AuditExport, AuditHead, AuditRecord, Collection, ContentMatches, HistoryPage, Item,
-	ItemsPage, Rights, Subject, Work, AUDIT_KINDS,
+	ItemsPage, Rights, RightsCursor, Subject, Work, AUDIT_KINDS,
 };
 
 use crate::{Error, RegistryClient};
@@ -48,10 +48,34 @@ impl RegistryClient {
 		.await
 	}
 
-	/// `registry_findByContentHash`: the collectibles and the work with this content.
+	/// `registry_findByContentHash`: the collectibles and the work with this content, every
+	/// page of collectibles joined.
 	pub async fn find_by_content_hash(&self, content: H256) -> Result<ContentMatches, Error> {
-		self.raw_request("registry_findByContentHash", rpc_params![hex_of(&content)])
-			.await
+		let mut found = self.find_by_content_hash_page(content, None, None).await?;
+		// A content has at most one collectible per edition: a bounded number of pages.
+		while let Some(cursor) = found.next_cursor.take() {
+			let page = self
+				.find_by_content_hash_page(content, None, Some(cursor))
+				.await?;
+			found.collectibles.extend(page.collectibles);
+			found.next_cursor = page.next_cursor.filter(|next| *next != cursor);
+		}
+		Ok(found)
+	}
+
+	/// One page of `registry_findByContentHash`: collectibles after `cursor`, at most
+	/// `page_size` (the node's default when `None`).
+	pub async fn find_by_content_hash_page(
+		&self,
+		content: H256,
+		page_size: Option<u32>,
+		cursor: Option<(u32, u32)>,
+	) -> Result<ContentMatches, Error> {
+		self.raw_request(
+			"registry_findByContentHash",
+			rpc_params![hex_of(&content), page_size, cursor],
+		)
+		.await
 	}
 
 	/// `registry_getWork`: a work with everything recorded about it.
@@ -60,10 +84,37 @@ impl RegistryClient {
 			.await
 	}
 
-	/// `registry_rightsOf`: a work's rights map, now or as of block `at_block`.
+	/// `registry_rightsOf`: a work's whole rights map, now or as of block `at_block`, every
+	/// page joined and read at one block.
 	pub async fn rights_of(&self, work: u64, at_block: Option<u32>) -> Result<Rights, Error> {
-		self.raw_request("registry_rightsOf", rpc_params![work, at_block])
-			.await
+		let mut map = self.rights_page(work, at_block, None, None).await?;
+		// Later pages are read at the first page's block, so that the map is one snapshot.
+		let at_block = Some(map.at_block);
+		while let Some(cursor) = map.next_cursor.take() {
+			let page = self.rights_page(work, at_block, None, Some(cursor)).await?;
+			map.units.extend(page.units);
+			map.licences.extend(page.licences);
+			map.next_cursor = page.next_cursor.filter(|next| *next != cursor);
+		}
+		map.units.sort_by_key(|unit| unit.unit);
+		map.licences.sort_by_key(|licence| licence.licence);
+		Ok(map)
+	}
+
+	/// One page of `registry_rightsOf`: at most `page_size` units and licences read (the
+	/// node's default when `None`), after `cursor`.
+	pub async fn rights_page(
+		&self,
+		work: u64,
+		at_block: Option<u32>,
+		page_size: Option<u32>,
+		cursor: Option<RightsCursor>,
+	) -> Result<Rights, Error> {
+		self.raw_request(
+			"registry_rightsOf",
+			rpc_params![work, at_block, page_size, cursor],
+		)
+		.await
 	}
 
 	/// `audit_history`: a page of the history of `of`, a subject such as `item:1:2` or an SS58

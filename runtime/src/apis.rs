@@ -166,8 +166,10 @@ impl_runtime_apis! {
 
 		fn items_by_content(
 			content: polkadot_sdk::sp_core::H256,
+			start_after: Option<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)>,
+			limit: u32,
 		) -> Vec<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)> {
-			Collectibles::items_by_content(content)
+			Collectibles::items_by_content(content, start_after, limit)
 		}
 	}
 
@@ -188,11 +190,13 @@ impl_runtime_apis! {
 			Rights::chain_of_title(unit)
 		}
 
-		fn rights_as_of(
+		fn rights_page(
 			work: pallet_rights::WorkId,
-			at: BlockNumber,
-		) -> Option<pallet_rights::RightsAt<AccountId, BlockNumber>> {
-			Rights::rights_as_of(work, at)
+			at: Option<BlockNumber>,
+			cursor: Option<pallet_rights::RightsCursor>,
+			limit: u32,
+		) -> Option<pallet_rights::RightsPage<AccountId, BlockNumber>> {
+			Rights::rights_page(work, at, cursor, limit)
 		}
 	}
 

@@ -211,6 +211,35 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	// The rights map now, and as it stood at registration: one unit of every economic right.
 	let now = client.rights_of(work, None).await.unwrap();
 	assert_eq!(now.units.len(), 2);
+	assert_eq!(now.next_cursor, None);
+	// The same map a key at a time: each page reads one unit or licence, and the cursor goes
+	// on to the end.
+	let mut paged = Vec::new();
+	let mut page = client.rights_page(work, None, Some(1), None).await.unwrap();
+	let mut pages = 1;
+	assert!(page.units.len() + page.licences.len() <= 1);
+	while let Some(cursor) = page.next_cursor {
+		paged.extend(page.units.iter().map(|unit| unit.unit));
+		page = client
+			.rights_page(work, None, Some(1), Some(cursor))
+			.await
+			.unwrap();
+		pages += 1;
+		assert!(page.units.len() + page.licences.len() <= 1);
+		assert!(pages < 10, "the cursor ends");
+	}
+	paged.extend(page.units.iter().map(|unit| unit.unit));
+	paged.sort();
+	let mut whole: Vec<u64> = now.units.iter().map(|unit| unit.unit).collect();
+	whole.sort();
+	assert_eq!(paged, whole);
+	assert!(pages >= 3, "two units and a licence, one a page");
+	let error = client
+		.rights_page(work, None, Some(101), None)
+		.await
+		.unwrap_err()
+		.to_string();
+	assert!(error.contains("over the bound of 100"), "{error}");
 	let then = client.rights_of(work, Some(registered_at)).await.unwrap();
 	assert_eq!(then.units.len(), 1);
 	assert_eq!(then.units[0].unit, root);

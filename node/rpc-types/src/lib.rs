@@ -298,9 +298,26 @@ pub struct Work {
 	pub units: Vec<Unit>,
 	/// Licences neither revoked nor expired.
 	pub licences: Vec<Licence>,
+	/// The lists above that hold only their first [`WORK_LIST`] entries (`authorHistory`,
+	/// `derivatives`, `attestations`, `disputes`, `units`, `licences`); `registry_rightsOf`
+	/// pages through all units and licences.
+	#[serde(default)]
+	pub truncated: Vec<String>,
 }
 
-/// A work's rights map, now or as of a block.
+/// The most entries each list of a [`Work`] holds.
+pub const WORK_LIST: usize = 100;
+
+/// Where the next page of a work's rights starts: the units after a unit, then the licences
+/// after a licence (`null`: from the first). As JSON, `{"units": 7}` or `{"licences": null}`.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum RightsCursor {
+	Units(Option<u64>),
+	Licences(Option<u64>),
+}
+
+/// A page of a work's rights map, now or as of a block.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Rights {
@@ -312,15 +329,22 @@ pub struct Rights {
 	pub authors: Vec<String>,
 	pub units: Vec<Unit>,
 	pub licences: Vec<Licence>,
+	/// Pass as `cursor` for the next page; `null` on the last page.
+	#[serde(default)]
+	pub next_cursor: Option<RightsCursor>,
 }
 
-/// What carries a content hash: collectibles in any collection, and the work that filed it.
+/// What carries a content hash: collectibles in any collection (a page of them), and the
+/// work that filed it.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ContentMatches {
 	pub content_sha256: String,
 	pub collectibles: Vec<Item>,
 	pub work: Option<Work>,
+	/// Pass as `cursor` for the next page of collectibles; `null` on the last page.
+	#[serde(default)]
+	pub next_cursor: Option<(u32, u32)>,
 }
 
 /// The kinds of audit record, by the index of the chain's `AuditKind` variant: the byte that

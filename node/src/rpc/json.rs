@@ -10,7 +10,8 @@ use registry_runtime::{
 	pallet_collectibles::{CollectionInfo, Freeze, ItemInfo, ItemState, TransferPolicy},
 	pallet_rights::{
 		AttestationView, AuthorVersionView, DisputeStatus, DisputeView, LicenceView, Revocation,
-		RightSet, RightsAt, ScopeView, TerritoryView, UnitSource, UnitView, WorkView,
+		RightSet, RightsCursor, RightsPage, ScopeView, TerritoryView, UnitSource, UnitView,
+		WorkList, WorkView,
 	},
 	AccountId, BlockNumber,
 };
@@ -246,21 +247,52 @@ pub fn work(work: &WorkView<AccountId, BlockNumber>) -> json::Work {
 		disputes: work.disputes.iter().map(dispute).collect(),
 		units: work.units.iter().map(unit).collect(),
 		licences: work.licences.iter().map(licence).collect(),
+		truncated: work.truncated.iter().map(|list| work_list(*list).to_owned()).collect(),
 	}
 }
 
-/// A work's rights map: `rights` of the work `work`.
+/// A list of a work's view by its JSON field's name.
+pub fn work_list(list: WorkList) -> &'static str {
+	match list {
+		WorkList::AuthorHistory => "authorHistory",
+		WorkList::Derivatives => "derivatives",
+		WorkList::Attestations => "attestations",
+		WorkList::Disputes => "disputes",
+		WorkList::Units => "units",
+		WorkList::Licences => "licences",
+	}
+}
+
+/// A page of a work's rights map, read at block `at_block`: `page` of the work `work`.
 pub fn rights_map(
 	work: &WorkView<AccountId, BlockNumber>,
-	map: &RightsAt<AccountId, BlockNumber>,
+	page: &RightsPage<AccountId, BlockNumber>,
+	at_block: BlockNumber,
 ) -> json::Rights {
 	json::Rights {
-		work: map.work,
-		at_block: map.at,
+		work: page.work,
+		at_block,
 		moral_rights: rights(work.moral_rights),
 		authors: work.authors.iter().map(address).collect(),
-		units: map.units.iter().map(unit).collect(),
-		licences: map.licences.iter().map(licence).collect(),
+		units: page.units.iter().map(unit).collect(),
+		licences: page.licences.iter().map(licence).collect(),
+		next_cursor: page.next.map(rights_cursor),
+	}
+}
+
+/// A cursor into a work's rights, as JSON.
+pub fn rights_cursor(cursor: RightsCursor) -> json::RightsCursor {
+	match cursor {
+		RightsCursor::Units(after) => json::RightsCursor::Units(after),
+		RightsCursor::Licences(after) => json::RightsCursor::Licences(after),
+	}
+}
+
+/// A cursor into a work's rights, from JSON.
+pub fn chain_rights_cursor(cursor: json::RightsCursor) -> RightsCursor {
+	match cursor {
+		json::RightsCursor::Units(after) => RightsCursor::Units(after),
+		json::RightsCursor::Licences(after) => RightsCursor::Licences(after),
 	}
 }
 

@@ -11,11 +11,13 @@ use polkadot_sdk::{sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend};
 use registry_runtime::{
 	opaque::Block,
 	pallet_collectibles::{CollectiblesApi, CollectionId, ItemId},
-	pallet_rights::{RightsApi, RightsAt, WorkId},
+	pallet_rights::{RightsApi, WorkId},
 	AccountId, BlockNumber,
 };
 
-use registry_rpc_types::{Collection, ContentMatches, Item, ItemsPage, Rights, Work};
+use registry_rpc_types::{
+	Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work,
+};
 
 use super::{
 	json::{self, address, hex_hash},
@@ -48,18 +50,34 @@ pub trait RegistryApi {
 		cursor: Option<(CollectionId, ItemId)>,
 	) -> RpcResult<ItemsPage>;
 
-	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits).
+	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits):
+	/// a page of collectibles after `cursor` (`[collection, item]`), at most `pageSize` (1 to
+	/// 100, default 50), and the work.
 	#[method(name = "registry_findByContentHash")]
-	fn find_by_content_hash(&self, content: String) -> RpcResult<ContentMatches>;
+	fn find_by_content_hash(
+		&self,
+		content: String,
+		page_size: Option<u32>,
+		cursor: Option<(CollectionId, ItemId)>,
+	) -> RpcResult<ContentMatches>;
 
-	/// A work with its authors, attestations, disputes, units and licences.
+	/// A work with its authors, attestations, disputes, units and licences: the first 100 of
+	/// each list, with `truncated` naming the lists that hold more.
 	#[method(name = "registry_getWork")]
 	fn get_work(&self, work: WorkId) -> RpcResult<Work>;
 
-	/// A work's rights map: its moral rights and authors, its units of economic rights and
-	/// their licences; now, or as they stood at the end of block `atBlock`.
+	/// A page of a work's rights map: its moral rights and authors, its units of economic
+	/// rights and their licences; now, or as they stood at the end of block `atBlock`. A page
+	/// reads at most `pageSize` (1 to 100, default 50) of the work's units and licences,
+	/// however long its history; `nextCursor` goes on.
 	#[method(name = "registry_rightsOf")]
-	fn rights_of(&self, work: WorkId, at_block: Option<BlockNumber>) -> RpcResult<Rights>;
+	fn rights_of(
+		&self,
+		work: WorkId,
+		at_block: Option<BlockNumber>,
+		page_size: Option<u32>,
+		cursor: Option<RightsCursor>,
+	) -> RpcResult<Rights>;
 }
 
 /// [`RegistryApiServer`] over a client of the chain.
@@ -159,12 +177,23 @@ where
 		})
 	}
 
-	fn find_by_content_hash(&self, content: String) -> RpcResult<ContentMatches> {
+	fn find_by_content_hash(
+		&self,
+		content: String,
+		page_size: Option<u32>,
+		cursor: Option<(CollectionId, ItemId)>,
+	) -> RpcResult<ContentMatches> {
 		let content = params::hash("content", &content)?;
+		let limit = params::page_size(page_size, DEFAULT_PAGE, MAX_PAGE)?;
 		let at = self.client.info().finalized_hash;
 		let api = self.client.runtime_api();
-		let mut collectibles = Vec::new();
-		for (collection, item) in api.items_by_content(at, content).map_err(chain_error)? {
+		// One more than the page, to know whether another page follows.
+		let keys = api
+			.items_by_content(at, content, cursor, limit.saturating_add(1))
+			.map_err(chain_error)?;
+		let more = keys.len() > limit as usize;
+		let mut collectibles = Vec::with_capacity(limit as usize);
+		for (collection, item) in keys.into_iter().take(limit as usize) {
 			if let Some(info) = api.item(at, collection, item).map_err(chain_error)? {
 				collectibles.push(json::item(&info));
 			}
@@ -174,16 +203,20 @@ where
 			.map_err(chain_error)?
 			.as_ref()
 			.map(json::work);
-		if collectibles.is_empty() && work.is_none() {
+		if collectibles.is_empty() && work.is_none() && cursor.is_none() {
 			return Err(not_found(format!(
 				"no collectible and no work has content {}",
 				hex_hash(&content)
 			)));
 		}
+		let next_cursor = more
+			.then(|| collectibles.last().map(|last| (last.collection, last.item)))
+			.flatten();
 		Ok(ContentMatches {
 			content_sha256: hex_hash(&content),
 			collectibles,
 			work,
+			next_cursor,
 		})
 	}
 
@@ -191,33 +224,37 @@ where
 		self.work(work)
 	}
 
-	fn rights_of(&self, work: WorkId, at_block: Option<BlockNumber>) -> RpcResult<Rights> {
+	fn rights_of(
+		&self,
+		work: WorkId,
+		at_block: Option<BlockNumber>,
+		page_size: Option<u32>,
+		cursor: Option<RightsCursor>,
+	) -> RpcResult<Rights> {
+		let limit = params::page_size(page_size, DEFAULT_PAGE, MAX_PAGE)?;
 		let info = self.client.info();
 		let finalized = info.finalized_number;
+		if let Some(at_block) = at_block.filter(|at_block| *at_block > finalized) {
+			return Err(params::invalid(format!(
+				"block {at_block} is not finalized yet; the finalized head is block {finalized}"
+			)));
+		}
 		let api = self.client.runtime_api();
+		let missing = || not_found(format!("no work has number {work}"));
 		let view = api
 			.work(info.finalized_hash, work)
 			.map_err(chain_error)?
-			.ok_or_else(|| not_found(format!("no work has number {work}")))?;
-		let rights = match at_block {
-			// Now: the live units and the licences in force today.
-			None => RightsAt {
+			.ok_or_else(missing)?;
+		let page = api
+			.rights_page(
+				info.finalized_hash,
 				work,
-				at: finalized,
-				units: view.units.clone(),
-				licences: view.licences.clone(),
-			},
-			Some(at_block) if at_block > finalized => {
-				return Err(params::invalid(format!(
-					"block {at_block} is not finalized yet; the finalized head is block \
-					 {finalized}"
-				)))
-			}
-			Some(at_block) => api
-				.rights_as_of(info.finalized_hash, work, at_block)
-				.map_err(chain_error)?
-				.ok_or_else(|| not_found(format!("no work has number {work}")))?,
-		};
-		Ok(json::rights_map(&view, &rights))
+				at_block,
+				cursor.map(json::chain_rights_cursor),
+				limit,
+			)
+			.map_err(chain_error)?
+			.ok_or_else(missing)?;
+		Ok(json::rights_map(&view, &page, at_block.unwrap_or(finalized)))
 	}
 }

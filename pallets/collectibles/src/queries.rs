@@ -123,12 +123,25 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Every item, in every collection, whose content has this SHA-256 (at most
-	/// [`MAX_PAGE`]).
-	pub fn items_by_content(content: H256) -> Vec<(CollectionId, ItemId)> {
-		ItemsByContent::<T>::iter_key_prefix((content,))
-			.take(MAX_PAGE as usize)
-			.collect()
+	/// A page of the items, in any collection, whose content has this SHA-256 (one per
+	/// edition), after `start_after` (exclusive), at most `limit` (capped at [`MAX_PAGE`]).
+	pub fn items_by_content(
+		content: H256,
+		start_after: Option<(CollectionId, ItemId)>,
+		limit: u32,
+	) -> Vec<(CollectionId, ItemId)> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		match start_after {
+			Some((collection, item)) => {
+				let from = ItemsByContent::<T>::hashed_key_for((content, collection, item));
+				ItemsByContent::<T>::iter_key_prefix_from((content,), from)
+					.take(limit)
+					.collect()
+			}
+			None => ItemsByContent::<T>::iter_key_prefix((content,))
+				.take(limit)
+				.collect(),
+		}
 	}
 }
 
@@ -149,7 +162,12 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 			start_after: Option<(CollectionId, ItemId)>,
 			limit: u32,
 		) -> Vec<(CollectionId, ItemId)>;
-		/// The items whose content has this SHA-256.
-		fn items_by_content(content: H256) -> Vec<(CollectionId, ItemId)>;
+		/// A page of the items whose content has this SHA-256, after `start_after`, at most
+		/// `limit` (up to 1,000).
+		fn items_by_content(
+			content: H256,
+			start_after: Option<(CollectionId, ItemId)>,
+			limit: u32,
+		) -> Vec<(CollectionId, ItemId)>;
 	}
 }

@@ -833,14 +833,22 @@ fn a_content_hash_finds_its_item_or_all_its_editions() {
 			request(2, 8),
 			false
 		));
-		assert_eq!(
-			Collectibles::items_by_content(H256::repeat_byte(9)),
-			vec![(first, 0)]
-		);
-		let mut found = Collectibles::items_by_content(H256::repeat_byte(8));
+		let by_content = |byte: u8, after, limit| {
+			Collectibles::items_by_content(H256::repeat_byte(byte), after, limit)
+		};
+		assert_eq!(by_content(9, None, 10), vec![(first, 0)]);
+		let mut found = by_content(8, None, 10);
 		found.sort();
 		assert_eq!(found, vec![(prints, 0), (prints, 1)]);
-		assert!(Collectibles::items_by_content(H256::repeat_byte(7)).is_empty());
+		assert!(by_content(7, None, 10).is_empty());
+
+		// Paged: one at a time, the second page starting after the first.
+		let page = by_content(8, None, 1);
+		assert_eq!(page.len(), 1);
+		let rest = by_content(8, Some(page[0]), 10);
+		assert_eq!(rest.len(), 1);
+		assert_ne!(rest, page);
+		assert!(by_content(8, Some(rest[0]), 10).is_empty());
 	});
 }
 

@@ -296,6 +296,14 @@ pub mod pallet {
 	pub type UnitsOfWork<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, WorkId, Twox64Concat, UnitId, (), OptionQuery>;
 
+	/// The live units of each work: its current rights map, listed without reading the units
+	/// it has ended.
+	///
+	/// `Twox64Concat` for both: sequential numbers handed out by the chain.
+	#[pallet::storage]
+	pub type LiveUnits<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, WorkId, Twox64Concat, UnitId, (), OptionQuery>;
+
 	/// The live units of each holder, so an account's rights can be listed.
 	///
 	/// `Blake2_128Concat` for the account, which users choose; `Twox64Concat` for the unit.

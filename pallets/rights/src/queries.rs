@@ -4,8 +4,8 @@
 use crate::{
 	pallet::{
 		Attestations, AuthorHistory, Config, Derivatives, Disputes, DisputesOfWork, LicenceOf,
-		Licences, LicencesOfWork, LiveLicences, MoralRights, Pallet, UnitOf, Units, UnitsOfWork,
-		WorkByContent, Works,
+		Licences, LicencesOfWork, LiveLicences, LiveUnits, MoralRights, Pallet, UnitOf, Units,
+		UnitsOfWork, WorkByContent, Works,
 	},
 	Day, DisputeId, DisputeStatus, LicenceId, Revocation, RightSet, Scope, Term, Territory, UnitId,
 	UnitSource, WorkId,
@@ -13,12 +13,17 @@ use crate::{
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use polkadot_sdk::{
-	frame_support::traits::Get, frame_system::pallet_prelude::BlockNumberFor, sp_core::H256,
+	frame_support::{storage::IterableStorageDoubleMap, traits::Get},
+	frame_system::pallet_prelude::BlockNumberFor,
+	sp_core::H256,
 };
 use scale_info::TypeInfo;
 
-/// The most entries one list of a view holds.
-pub const MAX_PAGE: u32 = 1000;
+/// The most index keys one page of a work's rights reads.
+pub const MAX_PAGE: u32 = 100;
+
+/// The most entries each list of a work's view holds.
+pub const WORK_LIST: u32 = 100;
 
 /// A territory as clients read it.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -143,18 +148,70 @@ pub struct WorkView<AccountId, BlockNumber> {
 	pub units: Vec<UnitView<AccountId, BlockNumber>>,
 	/// Licences neither revoked nor expired.
 	pub licences: Vec<LicenceView<AccountId, BlockNumber>>,
+	/// The lists that hold more than [`WORK_LIST`] entries, of which the view shows the first.
+	pub truncated: Vec<WorkList>,
 }
 
-/// A work's rights as they stood at the end of a block.
+/// A list of a work's view.
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WorkList {
+	#[codec(index = 0)]
+	AuthorHistory,
+	#[codec(index = 1)]
+	Derivatives,
+	#[codec(index = 2)]
+	Attestations,
+	#[codec(index = 3)]
+	Disputes,
+	#[codec(index = 4)]
+	Units,
+	#[codec(index = 5)]
+	Licences,
+}
+
+/// Where a page of a work's rights goes on: the units after `Units(after)`, then the licences
+/// after `Licences(after)`; `None` starts the list. Order is storage order.
+#[derive(Encode, Decode, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RightsCursor {
+	#[codec(index = 0)]
+	Units(Option<UnitId>),
+	#[codec(index = 1)]
+	Licences(Option<LicenceId>),
+}
+
+/// One page of a work's rights: now, or as they stood at the end of a block.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct RightsAt<AccountId, BlockNumber> {
+pub struct RightsPage<AccountId, BlockNumber> {
 	pub work: WorkId,
-	pub at: BlockNumber,
-	/// The units live at the end of the block.
+	/// The block the rights are read as of; `None` for now.
+	pub at: Option<BlockNumber>,
+	/// Units live then (now: live units).
 	pub units: Vec<UnitView<AccountId, BlockNumber>>,
-	/// The licences granted by then and not revoked by then. Expiry goes by day, and the chain
-	/// keeps no day for past blocks: compare each licence's term with the date of interest.
+	/// Licences granted by then and not revoked by then (now: licences in force today).
+	/// Expiry goes by day, and the chain keeps no day for past blocks: for a past block,
+	/// compare each licence's term with the date of interest.
 	pub licences: Vec<LicenceView<AccountId, BlockNumber>>,
+	/// Where the next page starts; `None` on the last page.
+	pub next: Option<RightsCursor>,
+}
+
+/// The keys under `work` in an index, after `after` if given, in storage order.
+fn keys_of_work<M: IterableStorageDoubleMap<WorkId, u64, ()>>(
+	work: WorkId,
+	after: Option<u64>,
+) -> M::PartialKeyIterator {
+	match after {
+		Some(after) => M::iter_key_prefix_from(work, M::hashed_key_for(work, after)),
+		None => M::iter_key_prefix(work),
+	}
+}
+
+/// The first `limit` keys of `keys`, and whether more follow.
+fn first<K>(keys: impl Iterator<Item = K>, limit: u32) -> (Vec<K>, bool) {
+	let mut taken: Vec<K> = keys.take((limit as usize).saturating_add(1)).collect();
+	let more = taken.len() > limit as usize;
+	taken.truncate(limit as usize);
+	(taken, more)
 }
 
 impl<T: Config> Pallet<T> {
@@ -199,15 +256,24 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A work with its author history, attestations, disputes, live units and licences in
-	/// force. Each list holds at most [`MAX_PAGE`] entries.
+	/// force: at most [`WORK_LIST`] of each, read with at most one more index key each, so the
+	/// answer costs the same however long the work's history. `truncated` names the lists cut
+	/// short; [`Self::rights_page`] pages through all units and licences.
 	pub fn work_info(work: WorkId) -> Option<WorkView<T::AccountId, BlockNumberFor<T>>> {
 		let record = Works::<T>::get(work)?;
 		let moral = MoralRights::<T>::get(work)?;
-		let page = MAX_PAGE as usize;
 		let today = Self::today();
+		let mut truncated = Vec::new();
+		let mut note = |list: WorkList, more: bool| {
+			if more {
+				truncated.push(list);
+			}
+		};
 
-		let mut author_history: Vec<_> = AuthorHistory::<T>::iter_prefix(work)
-			.take(page)
+		let (versions, more) = first(AuthorHistory::<T>::iter_prefix(work), WORK_LIST);
+		note(WorkList::AuthorHistory, more);
+		let mut author_history: Vec<_> = versions
+			.into_iter()
 			.map(|(version, entry)| AuthorVersionView {
 				version,
 				authors: entry.authors.into_inner(),
@@ -217,12 +283,15 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		author_history.sort_by_key(|entry| entry.version);
 
-		let mut derivatives: Vec<WorkId> =
-			Derivatives::<T>::iter_key_prefix(work).take(page).collect();
+		let (mut derivatives, more) =
+			first(Derivatives::<T>::iter_key_prefix(work), WORK_LIST);
+		note(WorkList::Derivatives, more);
 		derivatives.sort_unstable();
 
-		let attestations = Attestations::<T>::iter_prefix(work)
-			.take(page)
+		let (attested, more) = first(Attestations::<T>::iter_prefix(work), WORK_LIST);
+		note(WorkList::Attestations, more);
+		let attestations = attested
+			.into_iter()
 			.map(|(attester, attestation)| AttestationView {
 				attester,
 				claim_hash: attestation.claim,
@@ -232,8 +301,10 @@ impl<T: Config> Pallet<T> {
 			})
 			.collect();
 
-		let mut disputes: Vec<_> = DisputesOfWork::<T>::iter_key_prefix(work)
-			.take(page)
+		let (ids, more) = first(DisputesOfWork::<T>::iter_key_prefix(work), WORK_LIST);
+		note(WorkList::Disputes, more);
+		let mut disputes: Vec<_> = ids
+			.into_iter()
 			.filter_map(|id| {
 				let dispute = Disputes::<T>::get(id)?;
 				Some(DisputeView {
@@ -247,18 +318,20 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		disputes.sort_by_key(|dispute| dispute.dispute);
 
-		let mut units: Vec<_> = UnitsOfWork::<T>::iter_key_prefix(work)
-			.filter_map(|id| Units::<T>::get(id).map(|unit| (id, unit)))
-			.filter(|(_, unit)| unit.ended_at.is_none())
-			.take(page)
-			.map(|(id, unit)| Self::unit_view(id, unit))
+		let (ids, more) = first(LiveUnits::<T>::iter_key_prefix(work), WORK_LIST);
+		note(WorkList::Units, more);
+		let mut units: Vec<_> = ids
+			.into_iter()
+			.filter_map(|id| Units::<T>::get(id).map(|unit| Self::unit_view(id, unit)))
 			.collect();
 		units.sort_by_key(|unit| unit.unit);
 
-		let mut licences: Vec<_> = LiveLicences::<T>::iter_key_prefix(work)
+		let (ids, more) = first(LiveLicences::<T>::iter_key_prefix(work), WORK_LIST);
+		note(WorkList::Licences, more);
+		let mut licences: Vec<_> = ids
+			.into_iter()
 			.filter_map(|id| Licences::<T>::get(id).map(|licence| (id, licence)))
 			.filter(|(_, licence)| licence.is_live(today))
-			.take(page)
 			.map(|(id, licence)| Self::licence_view(id, licence))
 			.collect();
 		licences.sort_by_key(|licence| licence.licence);
@@ -281,6 +354,7 @@ impl<T: Config> Pallet<T> {
 			disputes,
 			units,
 			licences,
+			truncated,
 		})
 	}
 
@@ -302,48 +376,84 @@ impl<T: Config> Pallet<T> {
 		chain
 	}
 
-	/// A work's rights as they stood at the end of block `at`: the units live then (created
-	/// by then and not ended by then) and the licences granted by then and not revoked by
-	/// then, at most [`MAX_PAGE`] of each. `None` if there is no such work; empty lists if it
-	/// was registered later.
-	pub fn rights_as_of(
+	/// A page of a work's rights: now (its live units and the licences in force today), or
+	/// as they stood at the end of block `at` (the units created by then and not ended by
+	/// then, the licences granted by then and not revoked by then). The page reads at most
+	/// `limit` index keys (capped at [`MAX_PAGE`]), however long the work's history, and
+	/// holds the entries among them that match; `next` goes on. `None` if there is no such
+	/// work.
+	pub fn rights_page(
 		work: WorkId,
-		at: BlockNumberFor<T>,
-	) -> Option<RightsAt<T::AccountId, BlockNumberFor<T>>> {
+		at: Option<BlockNumberFor<T>>,
+		cursor: Option<RightsCursor>,
+		limit: u32,
+	) -> Option<RightsPage<T::AccountId, BlockNumberFor<T>>> {
 		if !Works::<T>::contains_key(work) {
 			return None;
 		}
-		let page = MAX_PAGE as usize;
-		let mut units: Vec<_> = UnitsOfWork::<T>::iter_key_prefix(work)
-			.filter_map(|id| Units::<T>::get(id).map(|unit| (id, unit)))
-			.filter(|(_, unit)| {
-				unit.created_at <= at && unit.ended_at.map_or(true, |ended| ended > at)
-			})
-			.take(page)
-			.map(|(id, unit)| Self::unit_view(id, unit))
-			.collect();
-		units.sort_by_key(|unit| unit.unit);
-
-		let mut licences: Vec<_> = LicencesOfWork::<T>::iter_key_prefix(work)
-			.filter_map(|id| Licences::<T>::get(id).map(|licence| (id, licence)))
-			.filter(|(_, licence)| {
-				licence.granted_at <= at
-					&& licence
-						.revoked
-						.as_ref()
-						.map_or(true, |revoked| revoked.at > at)
-			})
-			.take(page)
-			.map(|(id, licence)| Self::licence_view(id, licence))
-			.collect();
-		licences.sort_by_key(|licence| licence.licence);
-
-		Some(RightsAt {
+		let mut budget = limit.clamp(1, MAX_PAGE);
+		let mut page = RightsPage {
 			work,
 			at,
-			units,
-			licences,
-		})
+			units: Vec::new(),
+			licences: Vec::new(),
+			next: None,
+		};
+
+		let mut cursor = cursor.unwrap_or(RightsCursor::Units(None));
+		if let RightsCursor::Units(after) = cursor {
+			let keys = match at {
+				None => keys_of_work::<LiveUnits<T>>(work, after),
+				Some(_) => keys_of_work::<UnitsOfWork<T>>(work, after),
+			};
+			let (ids, more) = first(keys, budget);
+			budget = budget.saturating_sub(ids.len() as u32);
+			let last = ids.last().copied();
+			page.units = ids
+				.into_iter()
+				.filter_map(|id| Units::<T>::get(id).map(|unit| (id, unit)))
+				.filter(|(_, unit)| {
+					at.map_or(true, |at| {
+						unit.created_at <= at && unit.ended_at.map_or(true, |ended| ended > at)
+					})
+				})
+				.map(|(id, unit)| Self::unit_view(id, unit))
+				.collect();
+			if more {
+				page.next = Some(RightsCursor::Units(last));
+				return Some(page);
+			}
+			cursor = RightsCursor::Licences(None);
+		}
+
+		if let RightsCursor::Licences(after) = cursor {
+			if budget == 0 {
+				page.next = Some(cursor);
+				return Some(page);
+			}
+			let keys = match at {
+				None => keys_of_work::<LiveLicences<T>>(work, after),
+				Some(_) => keys_of_work::<LicencesOfWork<T>>(work, after),
+			};
+			let (ids, more) = first(keys, budget);
+			let last = ids.last().copied();
+			let today = Self::today();
+			page.licences = ids
+				.into_iter()
+				.filter_map(|id| Licences::<T>::get(id).map(|licence| (id, licence)))
+				.filter(|(_, licence)| match at {
+					None => licence.is_live(today),
+					Some(at) =>
+						licence.granted_at <= at &&
+							licence.revoked.as_ref().map_or(true, |revoked| revoked.at > at),
+				})
+				.map(|(id, licence)| Self::licence_view(id, licence))
+				.collect();
+			if more {
+				page.next = Some(RightsCursor::Licences(last));
+			}
+		}
+		Some(page)
 	}
 }
 
@@ -361,7 +471,13 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		fn work(work: WorkId) -> Option<WorkView<AccountId, BlockNumber>>;
 		/// A unit and its parents back to the work's first unit.
 		fn chain_of_title(unit: UnitId) -> Vec<UnitView<AccountId, BlockNumber>>;
-		/// A work's units and licences as they stood at the end of a block.
-		fn rights_as_of(work: WorkId, at: BlockNumber) -> Option<RightsAt<AccountId, BlockNumber>>;
+		/// A page of a work's units and licences, now or as they stood at the end of block
+		/// `at`: at most `limit` index keys read (up to 100), `next` goes on.
+		fn rights_page(
+			work: WorkId,
+			at: Option<BlockNumber>,
+			cursor: Option<RightsCursor>,
+			limit: u32,
+		) -> Option<RightsPage<AccountId, BlockNumber>>;
 	}
 }

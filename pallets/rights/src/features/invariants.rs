@@ -2,7 +2,7 @@
 
 use crate::{
 	pallet::{
-		Config, Derivatives, LicenceOf, Licences, LicencesOfWork, LiveLicences, MoralRights,
+		Config, Derivatives, LicenceOf, Licences, LicencesOfWork, LiveLicences, LiveUnits, MoralRights,
 		OpenDisputeOf, Pallet, Pending, PendingActions, UnitOf, Units, UnitsOfHolder, UnitsOfWork,
 		WorkByContent, Works,
 	},
@@ -58,6 +58,10 @@ impl<T: Config> Pallet<T> {
 				.filter_map(|unit| Units::<T>::get(unit))
 				.filter(|unit| unit.ended_at.is_none())
 				.collect();
+			ensure!(
+				LiveUnits::<T>::iter_key_prefix(work).count() == live_units.len(),
+				"a work's live-unit index is wrong"
+			);
 			for (index, a) in live_units.iter().enumerate() {
 				for b in live_units.iter().skip(index.saturating_add(1)) {
 					ensure!(
@@ -86,6 +90,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				UnitsOfWork::<T>::contains_key(unit.work, id),
 				"a unit is missing from its work"
+			);
+			ensure!(
+				LiveUnits::<T>::contains_key(unit.work, id) == unit.ended_at.is_none(),
+				"a unit's place in the live-unit index is wrong"
 			);
 			ensure!(
 				!unit.scope.rights.is_empty() && RightSet::ECONOMIC.contains(unit.scope.rights),

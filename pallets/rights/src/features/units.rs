@@ -3,8 +3,8 @@
 
 use crate::{
 	pallet::{
-		Config, Error, HoldersOf, NextUnitId, Pallet, Pending, PendingActions, ScopeOf, UnitOf,
-		Units, UnitsOfHolder, UnitsOfWork,
+		Config, Error, HoldersOf, LiveUnits, NextUnitId, Pallet, Pending, PendingActions, ScopeOf,
+		UnitOf, Units, UnitsOfHolder, UnitsOfWork,
 	},
 	UnitId, UnitSource, WorkId,
 };
@@ -29,6 +29,7 @@ impl<T: Config> Pallet<T> {
 			UnitsOfHolder::<T>::insert(holder, unit, ());
 		}
 		UnitsOfWork::<T>::insert(work, unit, ());
+		LiveUnits::<T>::insert(work, unit, ());
 		Units::<T>::insert(
 			unit,
 			UnitOf::<T> {
@@ -51,6 +52,7 @@ impl<T: Config> Pallet<T> {
 		for holder in unit.holders.iter() {
 			UnitsOfHolder::<T>::remove(holder, id);
 		}
+		LiveUnits::<T>::remove(unit.work, id);
 		unit.ended_at = Some(now);
 		Units::<T>::insert(id, unit);
 		// At most `MaxPendingActions` entries exist, so one pass removes them all.

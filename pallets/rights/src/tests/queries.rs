@@ -10,6 +10,32 @@ fn licence_ids(views: &[LicenceView<u64, u64>]) -> Vec<LicenceId> {
 	views.iter().map(|view| view.licence).collect()
 }
 
+/// Every page of a work's rights at `at`, read `limit` keys at a time, joined and sorted; and
+/// how many pages it took.
+fn all_rights(work: WorkId, at: Option<u64>, limit: u32) -> Option<(RightsPage<u64, u64>, u32)> {
+	let mut joined = Rights::rights_page(work, at, None, limit)?;
+	let mut pages = 1;
+	while let Some(cursor) = joined.next.take() {
+		let page = Rights::rights_page(work, at, Some(cursor), limit).unwrap();
+		assert!(
+			(page.units.len() + page.licences.len()) as u32 <= limit,
+			"a page holds no more than it reads"
+		);
+		joined.units.extend(page.units);
+		joined.licences.extend(page.licences);
+		joined.next = page.next;
+		pages += 1;
+		assert!(pages <= 1000, "the pages end");
+	}
+	joined.units.sort_by_key(|unit| unit.unit);
+	joined.licences.sort_by_key(|licence| licence.licence);
+	Some((joined, pages))
+}
+
+fn rights_as_of(work: WorkId, at: u64) -> Option<RightsPage<u64, u64>> {
+	all_rights(work, Some(at), MAX_PAGE).map(|(page, _)| page)
+}
+
 #[test]
 fn a_work_is_read_with_everything_recorded_about_it() {
 	new_test_ext(|| {
@@ -136,7 +162,7 @@ fn rights_are_read_as_of_a_past_block() {
 		run_to(8);
 		assert_ok!(Rights::revoke_licence(signed(ARTIST), licence, 1));
 
-		let at = |block: u64| Rights::rights_as_of(work, block).unwrap();
+		let at = |block: u64| rights_as_of(work, block).unwrap();
 		assert!(at(1).units.is_empty(), "before registration");
 		assert_eq!(unit_ids(&at(2).units), vec![first]);
 		assert_eq!(unit_ids(&at(3).units), vec![first]);
@@ -150,10 +176,10 @@ fn rights_are_read_as_of_a_past_block() {
 		assert_eq!(licence_ids(&at(6).licences), vec![licence]);
 		assert_eq!(licence_ids(&at(7).licences), vec![licence]);
 		assert!(at(8).licences.is_empty(), "revoked in block 8");
-		assert_eq!(at(6).at, 6);
+		assert_eq!(at(6).at, Some(6));
 		assert_eq!(at(6).work, work);
 
-		assert_eq!(Rights::rights_as_of(9, 6), None);
+		assert_eq!(Rights::rights_page(9, Some(6), None, 10), None);
 	});
 }
 
@@ -165,12 +191,73 @@ fn a_unit_created_and_ended_in_one_block_is_not_among_its_rights() {
 		let (part, rest) = split_ok(ARTIST, root(work), SplitSpec::Territory(codes(&[CN])));
 		let successor = assign_ok(ARTIST, part, &[STUDIO], 1);
 		assert_eq!(
-			unit_ids(&Rights::rights_as_of(work, 3).unwrap().units),
+			unit_ids(&rights_as_of(work, 3).unwrap().units),
 			vec![rest, successor]
 		);
 		assert_eq!(
 			unit_ids(&Rights::chain_of_title(successor)),
 			vec![successor, part, root(work)]
 		);
+	});
+}
+
+#[test]
+fn a_page_of_rights_reads_the_same_number_of_keys_however_long_the_history() {
+	new_test_ext(|| {
+		let work = register(ARTIST, 1);
+		// Twelve assignments back and forth: twelve ended units, one live.
+		let mut unit = root(work);
+		let mut holder = ARTIST;
+		for step in 0..12u64 {
+			run_to(2 + step);
+			let next = if holder == ARTIST { STUDIO } else { ARTIST };
+			unit = assign_ok(holder, unit, &[next], 1);
+			holder = next;
+		}
+		let licence = grant_ok(
+			holder,
+			unit,
+			BROADCASTER,
+			scope(RightSet::BROADCASTING, worldwide(), Term::open_ended(TODAY)),
+			false,
+		);
+
+		// Now: the live index alone, one page whatever the history.
+		let (now, pages) = all_rights(work, None, 2).unwrap();
+		assert_eq!(pages, 1, "one live unit and one licence fit in a page of two");
+		assert_eq!(unit_ids(&now.units), vec![unit]);
+		assert_eq!(licence_ids(&now.licences), vec![licence]);
+		assert_eq!(unit_ids(&Rights::work_info(work).unwrap().units), vec![unit]);
+
+		// As of a block: the history is read two keys a page, and nothing is lost.
+		let first = Rights::rights_page(work, Some(100), None, 2).unwrap();
+		assert!(first.units.len() <= 2);
+		assert!(matches!(first.next, Some(RightsCursor::Units(Some(_)))));
+		let (then, pages) = all_rights(work, Some(100), 2).unwrap();
+		assert_eq!(pages, 7, "13 units and 1 licence, two keys a page");
+		assert_eq!(unit_ids(&then.units), vec![unit]);
+		assert_eq!(licence_ids(&then.licences), vec![licence]);
+		assert_eq!(all_rights(work, Some(100), MAX_PAGE).unwrap().1, 1);
+
+		// A limit above the cap reads no more than the cap.
+		assert_eq!(
+			Rights::rights_page(work, Some(100), None, u32::MAX),
+			Rights::rights_page(work, Some(100), None, MAX_PAGE)
+		);
+	});
+}
+
+#[test]
+fn a_work_view_shows_the_first_entries_of_a_long_list_and_says_so() {
+	new_test_ext(|| {
+		let work = register(ARTIST, 1);
+		let view = Rights::work_info(work).unwrap();
+		assert!(view.truncated.is_empty());
+		for n in 2..=(WORK_LIST as u8 + 2) {
+			assert_ok!(try_register(ARTIST, n, &[], &[work], None));
+		}
+		let view = Rights::work_info(work).unwrap();
+		assert_eq!(view.derivatives.len(), WORK_LIST as usize);
+		assert_eq!(view.truncated, vec![WorkList::Derivatives]);
 	});
 }

@@ -495,5 +495,14 @@ fn shown(work: &Work) -> Output {
 		"\nThe rights map: `registry rights show {}`.",
 		work.work
 	));
+	if !work.truncated.is_empty() {
+		text.push_str(&format!(
+			"\nOnly the first {} entries are shown of: {}. `registry rights show {}` lists every \
+			 unit and licence.",
+			registry_rpc_types::WORK_LIST,
+			work.truncated.join(", "),
+			work.work
+		));
+	}
 	Output::new(text, serde_json::to_value(work).unwrap_or_default())
 }
