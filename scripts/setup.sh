@@ -10,6 +10,8 @@ command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 # bindgen loads an unversioned `libclang.so`, which only the -dev package installs.
 compgen -G '/usr/lib/llvm-*/lib/libclang.so' >/dev/null || missing+=(libclang-dev)
 command -v make >/dev/null 2>&1 || missing+=(make)
+# scripts/local-network.sh asks the nodes over JSON-RPC.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "setup: installing ${missing[*]}"
 	sudo_cmd=""

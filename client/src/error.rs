@@ -145,6 +145,20 @@ pub enum Error {
 		/// How many blocks were looked at.
 		blocks: u32,
 	},
+	/// A proof was asked for a block newer than the newest justified one.
+	#[error(
+		"block #{asked} is not yet finalized with a GRANDPA justification on this node; the \
+		 newest such block is #{newest}: end there, or ask again once #{asked} is"
+	)]
+	NotJustifiedYet {
+		/// The block asked for.
+		asked: u32,
+		/// The newest finalized block with a justification.
+		newest: u32,
+	},
+	/// The node's answers do not make an audit export that verifies against its proof.
+	#[error("the node's export does not verify: {0}")]
+	Export(String),
 	/// Any other error of subxt.
 	#[error(transparent)]
 	Subxt(#[from] subxt::Error),

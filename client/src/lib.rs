@@ -25,6 +25,7 @@ pub mod clock;
 pub mod collectibles;
 pub mod config;
 pub mod consortium;
+pub mod evidence;
 mod error;
 pub mod explain;
 pub mod fingerprint;

@@ -10,9 +10,10 @@ use subxt::{
 	utils::{AccountId32, H256},
 };
 
+use codec::{DecodeAll, Encode};
 use registry_rpc_types::{
-	AlertsPage, AuditExport, AuditHead, AuditRecord, Collection, ContentMatches, HistoryPage, Item,
-	ItemsPage, Rights, RightsCursor, Subject, Work, AUDIT_KINDS,
+	time, AlertsPage, AuditExport, AuditHead, AuditRecord, ChainRecord, Collection,
+	ContentMatches, HistoryPage, Item, ItemsPage, Rights, RightsCursor, Work,
 };
 
 use crate::{Error, RegistryClient};
@@ -126,10 +127,25 @@ impl RegistryClient {
 		cursor: Option<u64>,
 		blocks: Option<(u32, u32)>,
 	) -> Result<HistoryPage, Error> {
+		self.audit_history_dated(of, page_size, cursor, blocks, (None, None))
+			.await
+	}
+
+	/// `audit_history` limited to the records of days `dates.0` to `dates.1` (`YYYY-MM-DD`,
+	/// UTC, inclusive, either end open) by their timestamps, as well as to `blocks`.
+	pub async fn audit_history_dated(
+		&self,
+		of: &str,
+		page_size: Option<u32>,
+		cursor: Option<u64>,
+		blocks: Option<(u32, u32)>,
+		dates: (Option<String>, Option<String>),
+	) -> Result<HistoryPage, Error> {
 		let (from, to) = blocks.unzip();
+		let (from_date, to_date) = dates;
 		self.raw_request(
 			"audit_history",
-			rpc_params![of, page_size, cursor, from, to],
+			rpc_params![of, page_size, cursor, from, to, from_date, to_date],
 		)
 		.await
 	}
@@ -189,85 +205,23 @@ fn bytes(name: &str, text: &str) -> Result<Vec<u8>, String> {
 		.map_err(|e| format!("{name} is not hex ({e}): {text}"))
 }
 
-/// A 32-byte hash from `0x` hex.
-fn hash32(name: &str, text: &str) -> Result<[u8; 32], String> {
-	bytes(name, text)?
-		.try_into()
-		.map_err(|_| format!("{name} is not 32 bytes: {text}"))
-}
-
 fn account(name: &str, text: &str) -> Result<[u8; 32], String> {
 	text.parse::<AccountId32>()
 		.map(|account| account.0)
 		.map_err(|e| format!("{name} is not an SS58 address ({e}): {text}"))
 }
 
-/// The SCALE encoding of a record's fields, as the chain hashes it (see the audit pallet's
-/// documentation for the layout).
+/// The SCALE encoding of a record's fields, as the chain hashes it: the record's own type
+/// ([`registry_rpc_types::record::AuditRecord`]) read from the JSON fields and encoded.
 pub fn encode_record(record: &AuditRecord) -> Result<Vec<u8>, String> {
-	let mut out = Vec::with_capacity(200);
-	out.extend_from_slice(&record.seq.to_le_bytes());
-	out.extend_from_slice(&record.block.to_le_bytes());
-	match record.extrinsic {
-		None => out.push(0),
-		Some(index) => {
-			out.push(1);
-			out.extend_from_slice(&index.to_le_bytes());
-		}
-	}
-	let kind = AUDIT_KINDS
-		.iter()
-		.position(|name| *name == record.kind)
-		.ok_or_else(|| {
-			format!(
-				"record {} has an unknown kind {:?}",
-				record.seq, record.kind
-			)
-		})?;
-	out.push(kind as u8);
-	match record.subject {
-		Subject::Collection { collection } => {
-			out.push(0);
-			out.extend_from_slice(&collection.to_le_bytes());
-		}
-		Subject::Item { collection, item } => {
-			out.push(1);
-			out.extend_from_slice(&collection.to_le_bytes());
-			out.extend_from_slice(&item.to_le_bytes());
-		}
-		Subject::Work { work } => {
-			out.push(2);
-			out.extend_from_slice(&work.to_le_bytes());
-		}
-		Subject::RightsUnit { unit } => {
-			out.push(3);
-			out.extend_from_slice(&unit.to_le_bytes());
-		}
-		Subject::Licence { licence } => {
-			out.push(4);
-			out.extend_from_slice(&licence.to_le_bytes());
-		}
-	}
-	for (name, holder) in [("from", &record.from), ("to", &record.to)] {
-		match holder {
-			None => out.push(0),
-			Some(address) => {
-				out.push(1);
-				out.extend_from_slice(&account(name, address)?);
-			}
-		}
-	}
-	out.extend_from_slice(&account("authorizedBy", &record.authorized_by)?);
-	out.extend_from_slice(&record.reason.to_le_bytes());
-	match &record.evidence {
-		None => out.push(0),
-		Some(evidence) => {
-			out.push(1);
-			out.extend_from_slice(&hash32("evidence", evidence)?);
-		}
-	}
-	out.extend_from_slice(&hash32("prevHash", &record.prev_hash)?);
-	Ok(out)
+	Ok(chain_record(record)?.encode())
+}
+
+/// The record a JSON record's fields describe.
+fn chain_record(record: &AuditRecord) -> Result<ChainRecord, String> {
+	record
+		.record(account)
+		.map_err(|e| format!("record {}: {e}", record.seq))
 }
 
 /// Checks an export with no node: each record's fields encode to its `encoded` bytes, whose
@@ -295,7 +249,9 @@ pub fn verify_export(export: &AuditExport) -> Result<(), String> {
 			));
 		}
 		let encoded = bytes("encoded", &record.encoded).map_err(|e| format!("{at}: {e}"))?;
-		if encode_record(record).map_err(|e| format!("{at}: {e}"))? != encoded {
+		let decoded = ChainRecord::decode_all(&mut &encoded[..])
+			.map_err(|e| format!("{at}: its encoded bytes are not a record ({e})"))?;
+		if chain_record(record)? != decoded || record.time != time(decoded.timestamp) {
 			return Err(format!("{at}: its fields do not match its encoded bytes"));
 		}
 		let hash = format!("0x{}", hex::encode(Sha256::digest(&encoded)));
@@ -318,7 +274,7 @@ pub fn verify_export(export: &AuditExport) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use registry_rpc_types::AuditHead;
+	use registry_rpc_types::{AuditHead, Subject};
 
 	const ALICE: &str = "5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu";
 	const BOB: &str = "5GoNkf6WdbxCFnPdAnYYQyCjAKPJgLNxXwPjwTh6DGg6gN3E";
@@ -327,6 +283,8 @@ mod tests {
 		let mut record = AuditRecord {
 			seq,
 			block: 7 + seq as u32,
+			timestamp: 1_767_225_600_000 + seq * 6_000,
+			time: time(1_767_225_600_000 + seq * 6_000),
 			extrinsic: Some(1),
 			kind: "transferred".into(),
 			subject: Subject::Item {
@@ -360,6 +318,7 @@ mod tests {
 		AuditExport {
 			from_block: 0,
 			to_block: 100,
+			start_seq: 5,
 			records,
 			prev_hash: first_prev,
 			last_hash: prev.clone(),
@@ -375,14 +334,21 @@ mod tests {
 	}
 
 	#[test]
-	fn the_encoding_follows_the_documented_layout() {
-		let encoded = encode_record(&record(5, &format!("0x{}", "11".repeat(32)))).unwrap();
-		// seq 8, block 4, Some(1) 5, kind 1, subject 1+4+4, from 33, to 33, by 32, reason 2,
-		// evidence 1, prev 32.
-		assert_eq!(encoded.len(), 8 + 4 + 5 + 1 + 9 + 33 + 33 + 32 + 2 + 1 + 32);
-		assert_eq!(&encoded[..8], &5u64.to_le_bytes());
-		assert_eq!(encoded[17], 2, "transferred is the third kind");
-		assert_eq!(&encoded[encoded.len() - 32..], &[0x11; 32]);
+	fn a_record_encodes_as_the_chain_defines_it() {
+		let json = record(5, &format!("0x{}", "11".repeat(32)));
+		let encoded = encode_record(&json).unwrap();
+		let chain = ChainRecord::decode_all(&mut &encoded[..]).unwrap();
+		assert_eq!(chain.seq, 5);
+		assert_eq!(chain.timestamp, json.timestamp);
+		assert_eq!(AuditRecord::of(&chain, |a| AccountId32(*a).to_string()), json);
+	}
+
+	#[test]
+	fn a_changed_time_is_caught() {
+		let mut tampered = export(2);
+		tampered.records[0].time = time(0);
+		let error = verify_export(&tampered).unwrap_err();
+		assert!(error.contains("its fields do not match"), "{error}");
 	}
 
 	#[test]

@@ -230,6 +230,13 @@ impl_runtime_apis! {
 		fn head() -> pallet_audit::ChainHead<BlockNumber> {
 			Audit::head()
 		}
+
+		fn blocks_between(
+			from_ms: Option<u64>,
+			to_ms: Option<u64>,
+		) -> Option<(BlockNumber, BlockNumber)> {
+			Audit::blocks_between(from_ms, to_ms)
+		}
 	}
 
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {

@@ -4,8 +4,10 @@
 
 use registry_client::{
 	call,
+	certificate::{Trust, TrustedAuthorities},
 	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
-	rpc::verify_export,
+	evidence::{verify_proven_export, ProvenExport},
+	rpc::{encode_record, verify_export},
 	Ed25519Signer, Error, RegistryClient, Value, H256,
 };
 use registry_tests::{settle, NodeConfig};
@@ -23,6 +25,22 @@ fn bytes_of(value: &registry_client::Value) -> Vec<u8> {
 		ValueDef::Primitive(byte) => vec![byte.as_u128().expect("a byte") as u8],
 		other => panic!("not bytes: {other:?}"),
 	}
+}
+
+/// Re-encodes and re-hashes the export's records from `from` on, each linked to the one
+/// before: a made-up export whose records agree with each other.
+fn rehash_from(file: &mut ProvenExport, from: usize) {
+	use sha2::{Digest, Sha256};
+	let records = &mut file.export.records;
+	for i in from..records.len() {
+		if i > 0 {
+			records[i].prev_hash = records[i - 1].hash.clone();
+		}
+		let encoded = encode_record(&records[i]).expect("a record");
+		records[i].encoded = format!("0x{}", hex::encode(&encoded));
+		records[i].hash = format!("0x{}", hex::encode(Sha256::digest(&encoded)));
+	}
+	file.export.last_hash = records.last().expect("records").hash.clone();
 }
 
 fn signer(uri: &str) -> Ed25519Signer {
@@ -214,6 +232,72 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	tampered.records[middle].to = Some(alice.account_id().to_string());
 	tampered.records[middle].from = Some(alice.account_id().to_string());
 	assert!(verify_export(&tampered).is_err());
+
+	// The export with its proof: the chain's own records at both ends, at a block GRANDPA
+	// finalized. It verifies against the development chain's GRANDPA key (Alice's).
+	let proven = client
+		.audit_export_proven(0, None)
+		.await
+		.expect("a proven export");
+	let trusted = TrustedAuthorities::from_public_keys([alice.public_key()]);
+	let verified = verify_proven_export(&proven, Some(&trusted)).expect("the export verifies");
+	assert!(matches!(verified.trust, Trust::Pinned { .. }));
+	assert_eq!(verified.records, proven.export.records.len());
+	assert!(verified.records as u64 >= TRANSFERS as u64);
+	let refused = |file: &ProvenExport| {
+		verify_proven_export(file, Some(&trusted)).expect_err("a changed export is refused")
+	};
+
+	// Made up, with consistent hashes: every record from the middle on re-encoded and
+	// re-hashed, so the records agree with each other but not with the chain.
+	let mut made_up = proven.clone();
+	let records = &mut made_up.export.records;
+	let middle = records.len() / 2;
+	records[middle].reason = 9;
+	rehash_from(&mut made_up, middle);
+	verify_export(&made_up.export).expect("the made-up records agree with each other");
+	let error = refused(&made_up);
+	assert!(error.contains("is not the chain's"), "{error}");
+
+	// Cut short at the end: the record left out is of a block inside the range.
+	let mut cut = proven.clone();
+	cut.export.records.pop();
+	cut.export.last_hash = cut.export.records.last().unwrap().hash.clone();
+	let error = refused(&cut);
+	assert!(error.contains("it was cut short"), "{error}");
+
+	// Cut short at the start.
+	let mut late = proven.clone();
+	let first = late.export.records.remove(0);
+	late.export.start_seq = first.seq + 1;
+	late.export.prev_hash = first.hash;
+	let error = refused(&late);
+	assert!(error.contains("do not belong together"), "{error}");
+
+	// Reordered: two records swapped.
+	let mut swapped = proven.clone();
+	swapped.export.records.swap(1, 2);
+	let error = refused(&swapped);
+	assert!(error.contains("follows record") || error.contains("does not link"), "{error}");
+
+	// Signed by a set that is not the trusted one.
+	let bobs = TrustedAuthorities::from_public_keys([signer("//Bob").public_key()]);
+	let error = verify_proven_export(&proven, Some(&bobs)).unwrap_err();
+	assert!(error.contains("not the trusted one"), "{error}");
+
+	// A proof of a block before the range's end cannot show the range complete.
+	let mut early = proven.clone();
+	early.export.to_block = verified.block_number + 1;
+	let error = refused(&early);
+	assert!(error.contains("before the export's last block"), "{error}");
+
+	// A block not yet justified is refused with the newest one named.
+	let error = client
+		.audit_export_proven(0, Some(verified.block_number + 1000))
+		.await
+		.unwrap_err()
+		.to_string();
+	assert!(error.contains("not yet finalized with a GRANDPA justification"), "{error}");
 
 	// Giving the item straight back raised back-and-forth alerts, and the burst rule fired.
 	let alerts = client.audit_alerts("open", None, Some(100)).await.unwrap();

@@ -402,8 +402,8 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 	assert_eq!(
 		lines.next(),
 		Some(
-			"seq,block,extrinsic,kind,subject,from,to,authorized_by,reason,evidence,prev_hash,\
-			 hash"
+			"seq,block,time,extrinsic,kind,subject,from,to,authorized_by,reason,evidence,\
+			 prev_hash,hash"
 		)
 	);
 	assert_eq!(lines.count(), 2, "{csv}");
@@ -416,6 +416,31 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 	);
 	let unknown = by("//Alice", "audit history item:7:7").failed();
 	assert_eq!(unknown.kind(), "not_found");
+	// By date, through the records' timestamps: today and yesterday (a run may cross midnight
+	// UTC) hold all three, the days before none.
+	let (today, yesterday, earlier) = (date(today()), date(today() - 1), date(today() - 2));
+	let dated = by(
+		"//Alice",
+		&format!("audit history item:0:0 --from {yesterday} --to {today}"),
+	)
+	.ok()
+	.json();
+	assert_eq!(dated["total"], 3, "{dated}");
+	let time = dated["records"][0]["time"].as_str().unwrap();
+	assert!(time.starts_with(&today) || time.starts_with(&yesterday), "{time}");
+	let before = by(
+		"//Alice",
+		&format!("audit history item:0:0 --to {earlier}"),
+	)
+	.ok()
+	.json();
+	assert_eq!(before["total"], 0, "{before}");
+	let inverted = by(
+		"//Alice",
+		&format!("audit history item:0:0 --from {today} --to {yesterday}"),
+	)
+	.failed();
+	assert!(inverted.error().contains("is after --to"), "{}", inverted.error());
 
 	// The alert, closed by a regulator with a note.
 	let alerts = by("//Alice", "audit alerts").ok().json();
@@ -460,10 +485,38 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 	let records = exported["records"].as_u64().unwrap();
 	// The collection, the mint and the two gifts.
 	assert!(records >= 4, "{exported}");
-	let checked = registry(&words(&format!("audit verify {log} --output json")))
-		.ok()
-		.json();
+	// The same records, chosen by date.
+	let by_date = dir.path().join("by-date.json").display().to_string();
+	let dated = by(
+		"//Alice",
+		&format!("audit export --from {yesterday} --to {today} --out {by_date}"),
+	)
+	.ok()
+	.json();
+	assert_eq!(dated["first_seq"], 0, "{dated}");
+	assert!(dated["records"].as_u64().unwrap() >= 4, "{dated}");
+	let none = by("//Alice", &format!("audit export --to {earlier}")).failed();
+	assert_eq!(none.kind(), "not_found", "{}", none.error());
+	let alice_key = hex::encode(Ed25519Signer::from_uri("//Alice").unwrap().public_key());
+	let checked = registry(&words(&format!(
+		"audit verify {log} --trusted-key {alice_key} --output json"
+	)))
+	.ok()
+	.json();
 	assert_eq!(checked["records"], records);
+	assert_eq!(checked["pinned"], true);
+	// Pinned to another set, it is refused; without a pin, it says so.
+	let bob_key = hex::encode(Ed25519Signer::from_uri("//Bob").unwrap().public_key());
+	let untrusted = registry(&words(&format!("audit verify {log} --trusted-key {bob_key}"))).failed();
+	assert!(untrusted.stderr.contains("not the trusted one"), "{}", untrusted.stderr);
+	let unpinned = registry(&words(&format!("audit verify {log}"))).ok();
+	assert!(unpinned.stdout.contains("NOT PINNED"), "{}", unpinned.stdout);
+	// An export without its proof proves nothing, and the verifier says so.
+	let mut bare: Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
+	bare.as_object_mut().unwrap().remove("proof");
+	let bare = write(dir.path(), "bare.json", &bare.to_string());
+	let refused = registry(&words(&format!("audit verify {bare}"))).failed();
+	assert!(refused.stderr.contains("has no proof"), "{}", refused.stderr);
 	let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
 	doc["records"][1]["reason"] = 7.into();
 	let changed = write(dir.path(), "changed.json", &doc.to_string());

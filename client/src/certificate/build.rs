@@ -10,11 +10,11 @@ use serde::Deserialize;
 use subxt::{rpcs::rpc_params, utils::H256};
 
 use super::{
-	hex0x,
+	grandpa, hex0x,
 	state::{read_registration, ProvenState},
 	verify,
 	verify::Header,
-	Authority, Certificate, Proof, VerifyError, FORMAT, VERSION,
+	Authority, Certificate, Proof, StorageEntry, VerifyError, FORMAT, VERSION,
 };
 use crate::{Error, RegistryClient};
 
@@ -24,6 +24,48 @@ const LOOK_BACK: u32 = 16;
 
 /// Keys asked of `state_getKeysPaged` at once.
 const PAGE: u32 = 512;
+
+/// A finalized block with its GRANDPA justification: where a proof is anchored.
+#[derive(Debug, Clone)]
+pub struct Justified {
+	pub hash: H256,
+	pub header: Header,
+	pub justification: Vec<u8>,
+}
+
+/// What a node supplies to prove storage at a justified block.
+#[derive(Debug, Clone)]
+pub struct Proven {
+	/// The authority set whose commit the justification is.
+	pub set_id: u64,
+	pub authorities: Vec<([u8; 32], u64)>,
+	/// The trie nodes from the state root to the keys asked for.
+	pub trie_nodes: Vec<Vec<u8>>,
+}
+
+impl Proven {
+	/// The proof of `storage` at `justified`, in the certificate's format.
+	pub fn proof(self, justified: &Justified, storage: Vec<StorageEntry>) -> Proof {
+		let header = &justified.header;
+		Proof {
+			block_number: header.number,
+			block_hash: format!("{:?}", header.hash()),
+			header: hex0x(&header.encode()),
+			justification: hex0x(&justified.justification),
+			set_id: self.set_id,
+			authorities: self
+				.authorities
+				.iter()
+				.map(|(key, weight)| Authority {
+					public_key: hex0x(key),
+					weight: *weight,
+				})
+				.collect(),
+			storage,
+			trie_nodes: self.trie_nodes.iter().map(|node| hex0x(node)).collect(),
+		}
+	}
+}
 
 /// The parts of a certificate a node supplies.
 #[derive(Debug, Clone)]
@@ -51,23 +93,19 @@ pub fn assemble(parts: Parts) -> Result<Certificate, VerifyError> {
 		content_sha256: hex0x(&parts.content),
 		work: registration.work,
 		collectibles: registration.collectibles,
-		proof: Proof {
-			block_number: header.number,
-			block_hash: format!("{:?}", header.hash()),
-			header: hex0x(&header.encode()),
-			justification: hex0x(&parts.justification),
+		proof: Proven {
 			set_id: parts.set_id,
-			authorities: parts
-				.authorities
-				.iter()
-				.map(|(key, weight)| Authority {
-					public_key: hex0x(key),
-					weight: *weight,
-				})
-				.collect(),
-			storage: registration.entries,
-			trie_nodes: parts.trie_nodes.iter().map(|node| hex0x(node)).collect(),
-		},
+			authorities: parts.authorities,
+			trie_nodes: parts.trie_nodes,
+		}
+		.proof(
+			&Justified {
+				hash: header.hash(),
+				header: header.clone(),
+				justification: parts.justification,
+			},
+			registration.entries,
+		),
 	})
 }
 
@@ -130,26 +168,8 @@ impl RegistryClient {
 		let mut failure = None;
 		while looked < LOOK_BACK {
 			looked += 1;
-			let block: Option<SignedBlock> = self
-				.raw_request("chain_getBlock", rpc_params![hash])
-				.await?;
-			let block = block.ok_or_else(|| self.unusable(&format!("it has no block {hash:?}")))?;
-			let header = header_of(&block.block.header).map_err(|e| self.unusable(&e))?;
-			if header.hash().0 != hash.0 {
-				return Err(self.unusable(&format!(
-					"the header of block {hash:?} hashes to {:?}",
-					header.hash()
-				)));
-			}
+			let (header, justification) = self.block_at(hash).await?;
 			newest.get_or_insert(header.number);
-			let justification =
-				block
-					.justifications
-					.into_iter()
-					.flatten()
-					.find_map(|(engine, justification)| {
-						(engine == GRANDPA_ENGINE_ID).then_some(justification)
-					});
 			if let Some(justification) = justification {
 				let parts = Parts {
 					chain: chain.clone(),
@@ -180,6 +200,114 @@ impl RegistryClient {
 		})
 	}
 
+	/// The newest finalized block with a GRANDPA justification, looking back at most
+	/// [`LOOK_BACK`] blocks from the finalized head: where proofs are anchored.
+	pub async fn newest_justified(&self) -> Result<Justified, Error> {
+		let mut hash: H256 = self
+			.raw_request("chain_getFinalizedHead", rpc_params![])
+			.await?;
+		let mut newest = None;
+		for looked in 1..=LOOK_BACK {
+			let (header, justification) = self.block_at(hash).await?;
+			newest.get_or_insert(header.number);
+			if let Some(justification) = justification {
+				return Ok(Justified {
+					hash,
+					header,
+					justification,
+				});
+			}
+			if header.number == 0 {
+				return Err(Error::NoJustification {
+					newest: newest.unwrap_or_default(),
+					blocks: looked,
+				});
+			}
+			hash = H256(header.parent_hash.0);
+		}
+		Err(Error::NoJustification {
+			newest: newest.unwrap_or_default(),
+			blocks: LOOK_BACK,
+		})
+	}
+
+	/// A block's header, checked against its hash, and its GRANDPA justification if it has
+	/// one.
+	async fn block_at(&self, hash: H256) -> Result<(Header, Option<Vec<u8>>), Error> {
+		let block: Option<SignedBlock> = self
+			.raw_request("chain_getBlock", rpc_params![hash])
+			.await?;
+		let block = block.ok_or_else(|| self.unusable(&format!("it has no block {hash:?}")))?;
+		let header = header_of(&block.block.header).map_err(|e| self.unusable(&e))?;
+		if header.hash().0 != hash.0 {
+			return Err(self.unusable(&format!(
+				"the header of block {hash:?} hashes to {:?}",
+				header.hash()
+			)));
+		}
+		let justification = block
+			.justifications
+			.into_iter()
+			.flatten()
+			.find_map(|(engine, justification)| {
+				(engine == GRANDPA_ENGINE_ID).then_some(justification)
+			});
+		Ok((header, justification))
+	}
+
+	/// The trie nodes proving `keys` at the justified block, and the authority set whose
+	/// commit its justification is.
+	pub async fn prove_at(&self, justified: &Justified, keys: &[Vec<u8>]) -> Result<Proven, Error> {
+		let keys_hex: Vec<String> = keys.iter().map(|key| hex0x(key)).collect();
+		let proof: ReadProof = self
+			.raw_request("state_getReadProof", rpc_params![keys_hex, justified.hash])
+			.await?;
+		let trie_nodes = proof
+			.proof
+			.iter()
+			.map(|node| unhex(node).map_err(|e| self.unusable(&e)))
+			.collect::<Result<Vec<_>, _>>()?;
+
+		// The set that finalized a block is the one in force after its parent, except across
+		// a change of set with a delay; the block's own state is the fallback.
+		let header = &justified.header;
+		let parent = H256(header.parent_hash.0);
+		let mut sets = Vec::new();
+		for at in [parent, justified.hash] {
+			if header.number == 0 && at == parent {
+				continue;
+			}
+			let set = self.authority_set(at).await?;
+			if !sets.contains(&set) {
+				sets.push(set);
+			}
+		}
+		let mut failure = None;
+		for (set_id, authorities) in sets {
+			let weights = authorities.iter().copied().collect();
+			match grandpa::check(
+				header,
+				header.hash(),
+				&justified.justification,
+				set_id,
+				&weights,
+			) {
+				Ok(_) => {
+					return Ok(Proven {
+						set_id,
+						authorities,
+						trie_nodes,
+					})
+				}
+				Err(e) if is_about_signers(&e) => failure = Some(e),
+				Err(e) => return Err(e.into()),
+			}
+		}
+		Err(failure
+			.map(Error::Certificate)
+			.unwrap_or_else(|| self.unusable("it has no GRANDPA authority set")))
+	}
+
 	/// The certificate at block `hash`, whose header and justification `parts` hold.
 	async fn certificate_at(&self, hash: H256, mut parts: Parts) -> Result<Certificate, Error> {
 		let content = parts.content;
@@ -204,43 +332,18 @@ impl RegistryClient {
 		}
 		keys.push(prefix);
 
-		let keys_hex: Vec<String> = keys.iter().map(|key| hex0x(key)).collect();
-		let proof: ReadProof = self
-			.raw_request("state_getReadProof", rpc_params![keys_hex, hash])
-			.await?;
-		parts.trie_nodes = proof
-			.proof
-			.iter()
-			.map(|node| unhex(node).map_err(|e| self.unusable(&e)))
-			.collect::<Result<_, _>>()?;
-
-		// The set that finalized a block is the one in force after its parent, except across
-		// a change of set with a delay; the block's own state is the fallback.
-		let parent = H256(parts.header.parent_hash.0);
-		let mut sets = Vec::new();
-		for at in [parent, hash] {
-			if parts.header.number == 0 && at == parent {
-				continue;
-			}
-			let set = self.authority_set(at).await?;
-			if !sets.contains(&set) {
-				sets.push(set);
-			}
-		}
-		let mut failure = None;
-		for (set_id, authorities) in sets {
-			parts.set_id = set_id;
-			parts.authorities = authorities;
-			let certificate = assemble(parts.clone())?;
-			match verify(&certificate, None, None) {
-				Ok(_) => return Ok(certificate),
-				Err(e) if is_about_signers(&e) => failure = Some(e),
-				Err(e) => return Err(e.into()),
-			}
-		}
-		Err(failure
-			.map(Error::Certificate)
-			.unwrap_or_else(|| self.unusable("it has no GRANDPA authority set")))
+		let justified = Justified {
+			hash,
+			header: parts.header.clone(),
+			justification: parts.justification.clone(),
+		};
+		let proven = self.prove_at(&justified, &keys).await?;
+		parts.set_id = proven.set_id;
+		parts.authorities = proven.authorities;
+		parts.trie_nodes = proven.trie_nodes;
+		let certificate = assemble(parts)?;
+		verify(&certificate, None, None)?;
+		Ok(certificate)
 	}
 
 	/// The GRANDPA set id and authorities in the state of block `at`.

@@ -106,6 +106,18 @@ pub fn item(collection: u32, item: u32) -> Vec<u8> {
 	key
 }
 
+/// `Audit::Head`.
+pub fn audit_head() -> Vec<u8> {
+	entry_prefix("Audit", "Head")
+}
+
+/// `Audit::Records(seq)`.
+pub fn audit_record(seq: u64) -> Vec<u8> {
+	let mut key = entry_prefix("Audit", "Records");
+	twox64_concat(&mut key, &seq.to_le_bytes());
+	key
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

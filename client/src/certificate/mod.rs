@@ -83,17 +83,18 @@
 
 mod build;
 mod grandpa;
-mod keys;
-mod state;
+pub(crate) mod keys;
+pub(crate) mod state;
 mod stored;
 mod verify;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 use serde::{Deserialize, Serialize};
 
-pub use verify::{verify, VerifyError};
+pub use build::{Justified, Proven};
+pub use verify::{check_anchor, verify, Anchor, VerifyError};
 
 /// What [`Certificate::format`] says.
 pub const FORMAT: &str = "registry-authorship-certificate";

@@ -155,7 +155,54 @@ pub fn verify(
 		}
 	}
 
+	let anchor = check_anchor(&certificate.proof, trusted)?;
+	let (header, block_hash, finality, trust, state) = (
+		anchor.header,
+		anchor.block_hash,
+		anchor.finality,
+		anchor.trust,
+		anchor.state,
+	);
 	let proof = &certificate.proof;
+	let registration = read_registration(&content, &state)?;
+	compare_entries(&proof.storage, &registration.entries)?;
+	compare_summary(certificate, &registration.work, &registration.collectibles)?;
+
+	Ok(Verified {
+		content,
+		file_checked: file.is_some(),
+		block_number: header.number,
+		block_hash: block_hash.0,
+		work: registration.work.as_ref().map(|w| w.work),
+		collectibles: registration
+			.collectibles
+			.iter()
+			.map(|i| (i.collection, i.item))
+			.collect(),
+		signed_weight: finality.signed,
+		threshold: finality.needed,
+		trust,
+	})
+}
+
+/// A proof's block, checked final and its state readable.
+pub struct Anchor {
+	pub header: Header,
+	pub block_hash: H256,
+	pub finality: grandpa::Finality,
+	pub trust: Trust,
+	/// The block's state, as far as the proof's trie nodes reach.
+	pub state: ProvenState,
+}
+
+/// Checks a proof's block with no node: the header hashes to the block hash, the authority
+/// set is the trusted one when one is given, and the justification is its valid commit for
+/// the block. Returns the block's state as far as the trie nodes reach; each read from it
+/// is checked against the header's state root.
+pub fn check_anchor(
+	proof: &super::Proof,
+	trusted: Option<&TrustedAuthorities>,
+) -> Result<Anchor, VerifyError> {
 	let header =
 		Header::decode_all(&mut &bytes("proof.header", &proof.header)?[..]).map_err(|e| {
 			VerifyError::Malformed {
@@ -205,24 +252,12 @@ pub fn verify(
 		.map(|(i, node)| bytes(&format!("proof.trieNodes[{i}]"), node))
 		.collect::<Result<Vec<_>, _>>()?;
 	let state = ProvenState::new(header.number, header.state_root, nodes);
-	let registration = read_registration(&content, &state)?;
-	compare_entries(&proof.storage, &registration.entries)?;
-	compare_summary(certificate, &registration.work, &registration.collectibles)?;
-
-	Ok(Verified {
-		content,
-		file_checked: file.is_some(),
-		block_number: header.number,
-		block_hash: block_hash.0,
-		work: registration.work.as_ref().map(|w| w.work),
-		collectibles: registration
-			.collectibles
-			.iter()
-			.map(|i| (i.collection, i.item))
-			.collect(),
-		signed_weight: finality.signed,
-		threshold: finality.needed,
+	Ok(Anchor {
+		header,
+		block_hash,
+		finality,
 		trust,
+		state,
 	})
 }
 

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use registry_audit_record as record;
+
 /// The names of the rights in a work, by bit of the chain's right set: the twelve economic
 /// rights (bits 0 to 11), then the four moral rights (bits 12 to 15), in the order of the
 /// Copyright Law of the PRC, Art. 10.
@@ -347,31 +349,7 @@ pub struct ContentMatches {
 	pub next_cursor: Option<(u32, u32)>,
 }
 
-/// The kinds of audit record, by the index of the chain's `AuditKind` variant: the byte that
-/// stands for the kind in a record's SCALE encoding.
-pub const AUDIT_KINDS: [&str; 17] = [
-	"collectionCreated",
-	"minted",
-	"transferred",
-	"metadataChanged",
-	"issued",
-	"frozen",
-	"unfrozen",
-	"retired",
-	"workRegistered",
-	"attested",
-	"attestationRevoked",
-	"disputeOpened",
-	"disputeResolved",
-	"split",
-	"assigned",
-	"licensed",
-	"licenceRevoked",
-];
-
-/// What an audit record is about. In a record's SCALE encoding, the variant's index (in the
-/// order below) comes first, then its numbers little-endian: `u32` for collections and items,
-/// `u64` for the rest.
+/// What an audit record is about: [`record::Subject`] as JSON.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Subject {
@@ -418,7 +396,34 @@ impl std::fmt::Display for Subject {
 	}
 }
 
-/// One record of the audit log, with its hash.
+impl From<record::Subject> for Subject {
+	fn from(subject: record::Subject) -> Self {
+		match subject {
+			record::Subject::Collection(collection) => Self::Collection { collection },
+			record::Subject::Item(collection, item) => Self::Item { collection, item },
+			record::Subject::Work(work) => Self::Work { work },
+			record::Subject::RightsUnit(unit) => Self::RightsUnit { unit },
+			record::Subject::Licence(licence) => Self::Licence { licence },
+		}
+	}
+}
+
+impl From<Subject> for record::Subject {
+	fn from(subject: Subject) -> Self {
+		match subject {
+			Subject::Collection { collection } => Self::Collection(collection),
+			Subject::Item { collection, item } => Self::Item(collection, item),
+			Subject::Work { work } => Self::Work(work),
+			Subject::RightsUnit { unit } => Self::RightsUnit(unit),
+			Subject::Licence { licence } => Self::Licence(licence),
+		}
+	}
+}
+
+/// A record as a verifier reads it: accounts as their 32 bytes, blocks as `u32`.
+pub type ChainRecord = record::AuditRecord<[u8; 32], u32>;
+
+/// One record of the audit log, with its hash: [`record::AuditRecord`] as JSON.
 ///
 /// `hash` is the SHA-256 of `encoded`, the record's SCALE encoding, whose last 32 bytes are
 /// `prevHash`: so anyone can check a record with any SHA-256 tool, and the chain of records by
@@ -428,9 +433,13 @@ impl std::fmt::Display for Subject {
 pub struct AuditRecord {
 	pub seq: u64,
 	pub block: u32,
+	/// The block's timestamp, milliseconds since the Unix epoch: what the hash covers.
+	pub timestamp: u64,
+	/// The same instant as `YYYY-MM-DDTHH:MM:SS.mmmZ` (UTC), for people.
+	pub time: String,
 	/// The transaction's index in its block; `null` for changes outside transactions.
 	pub extrinsic: Option<u32>,
-	/// One of [`AUDIT_KINDS`].
+	/// A [`record::AuditKind::name`].
 	pub kind: String,
 	pub subject: Subject,
 	pub from: Option<String>,
@@ -443,6 +452,95 @@ pub struct AuditRecord {
 	pub hash: String,
 	/// The SCALE encoding the hash is taken over, `0x` and hex.
 	pub encoded: String,
+}
+
+impl AuditRecord {
+	/// The JSON of `record`, with accounts written by `address`.
+	pub fn of(record: &ChainRecord, address: impl Fn(&[u8; 32]) -> String) -> Self {
+		let encoded = codec::Encode::encode(record);
+		Self {
+			seq: record.seq,
+			block: record.block,
+			timestamp: record.timestamp,
+			time: time(record.timestamp),
+			extrinsic: record.extrinsic,
+			kind: record.kind.name().into(),
+			subject: record.subject.into(),
+			from: record.from.as_ref().map(&address),
+			to: record.to.as_ref().map(&address),
+			authorized_by: address(&record.authorized_by),
+			reason: record.reason,
+			evidence: record.evidence.as_ref().map(|hash| hex0x(hash.as_bytes())),
+			prev_hash: hex0x(record.prev.as_bytes()),
+			hash: hex0x(record::sha256(&encoded).as_bytes()),
+			encoded: hex0x(&encoded),
+		}
+	}
+
+	/// The record these fields describe, with accounts read by `account`; the hash and the
+	/// encoding given are not looked at.
+	pub fn record(
+		&self,
+		account: impl Fn(&str, &str) -> Result<[u8; 32], String>,
+	) -> Result<ChainRecord, String> {
+		let kind = record::AuditKind::from_name(&self.kind)
+			.ok_or_else(|| format!("record {} has an unknown kind {:?}", self.seq, self.kind))?;
+		Ok(ChainRecord {
+			seq: self.seq,
+			block: self.block,
+			timestamp: self.timestamp,
+			extrinsic: self.extrinsic,
+			kind,
+			subject: self.subject.into(),
+			from: self.from.as_deref().map(|a| account("from", a)).transpose()?,
+			to: self.to.as_deref().map(|a| account("to", a)).transpose()?,
+			authorized_by: account("authorizedBy", &self.authorized_by)?,
+			reason: self.reason,
+			evidence: self
+				.evidence
+				.as_deref()
+				.map(|hash| hash32("evidence", hash).map(record::H256))
+				.transpose()?,
+			prev: record::H256(hash32("prevHash", &self.prev_hash)?),
+		})
+	}
+}
+
+/// Milliseconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+pub fn time(ms: u64) -> String {
+	let day = u32::try_from(ms / 86_400_000).unwrap_or(u32::MAX);
+	let of_day = ms % 86_400_000;
+	format!(
+		"{}T{:02}:{:02}:{:02}.{:03}Z",
+		date(day),
+		of_day / 3_600_000,
+		of_day / 60_000 % 60,
+		of_day / 1_000 % 60,
+		of_day % 1_000
+	)
+}
+
+fn hex0x(bytes: &[u8]) -> String {
+	let mut text = String::with_capacity(2 + 2 * bytes.len());
+	text.push_str("0x");
+	for byte in bytes {
+		text.push_str(&format!("{byte:02x}"));
+	}
+	text
+}
+
+/// 32 bytes from `0x` and 64 hex digits.
+fn hash32(name: &str, text: &str) -> Result<[u8; 32], String> {
+	let digits = text.strip_prefix("0x").unwrap_or(text);
+	if digits.len() != 64 || !digits.is_ascii() {
+		return Err(format!("{name} is not 32 bytes of hex: {text}"));
+	}
+	let mut bytes = [0u8; 32];
+	for (i, byte) in bytes.iter_mut().enumerate() {
+		*byte = u8::from_str_radix(&digits[2 * i..2 * i + 2], 16)
+			.map_err(|e| format!("{name} is not hex ({e}): {text}"))?;
+	}
+	Ok(bytes)
 }
 
 /// A page of an item's, a work's or an account's history, newest first.
@@ -518,6 +616,10 @@ pub struct AuditHead {
 pub struct AuditExport {
 	pub from_block: u32,
 	pub to_block: u32,
+	/// The first record's sequence number; with no records, the sequence number of the first
+	/// record after the range (the log's next one if none follows yet).
+	#[serde(default)]
+	pub start_seq: u64,
 	pub records: Vec<AuditRecord>,
 	/// The hash of the record before the first one: the first record's `prevHash`.
 	pub prev_hash: String,
@@ -535,6 +637,45 @@ pub struct AuditExport {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn a_record_reads_back_from_its_json() {
+		let chain = ChainRecord {
+			seq: 4,
+			block: 9,
+			timestamp: 1_767_225_600_250,
+			extrinsic: None,
+			kind: record::AuditKind::Licensed,
+			subject: record::Subject::Licence(3),
+			from: None,
+			to: Some([2; 32]),
+			authorized_by: [1; 32],
+			reason: 0,
+			evidence: Some(record::H256::repeat_byte(5)),
+			prev: record::H256::repeat_byte(6),
+		};
+		let address = |account: &[u8; 32]| format!("acct{}", account[0]);
+		let json = AuditRecord::of(&chain, address);
+		assert_eq!(json.kind, "licensed");
+		assert_eq!(json.time, "2026-01-01T00:00:00.250Z");
+		assert_eq!(json.hash, hex0x(record::record_hash(&chain).as_bytes()));
+		let parse = |_: &str, text: &str| -> Result<[u8; 32], String> {
+			Ok([text.trim_start_matches("acct").parse().map_err(|_| "no")?; 32])
+		};
+		assert_eq!(json.record(parse), Ok(chain));
+		for kind in record::AuditKind::ALL {
+			let json = AuditRecord {
+				kind: kind.name().into(),
+				..json.clone()
+			};
+			assert_eq!(json.record(parse).unwrap().kind, kind);
+		}
+		let unknown = AuditRecord {
+			kind: "sold".into(),
+			..json
+		};
+		assert!(unknown.record(parse).unwrap_err().contains("unknown kind \"sold\""));
+	}
 
 	#[test]
 	fn days_and_dates_convert_both_ways() {

@@ -26,7 +26,8 @@ pub trait AuditRpc {
 	/// A page of history, newest first: of a subject (`item:<collection>:<item>`,
 	/// `collection:<id>`, `work:<id>`, `unit:<id>`, `licence:<id>`) or of an account (SS58),
 	/// after `cursor`, at most `pageSize` records (1 to 100, default 20), optionally only
-	/// those in blocks `fromBlock` to `toBlock` (inclusive).
+	/// those in blocks `fromBlock` to `toBlock` (inclusive) and of days `fromDate` to `toDate`
+	/// (`YYYY-MM-DD`, UTC, inclusive), by the records' timestamps.
 	#[method(name = "audit_history")]
 	fn history(
 		&self,
@@ -35,6 +36,8 @@ pub trait AuditRpc {
 		cursor: Option<u64>,
 		from_block: Option<BlockNumber>,
 		to_block: Option<BlockNumber>,
+		from_date: Option<String>,
+		to_date: Option<String>,
 	) -> RpcResult<HistoryPage>;
 
 	/// A page of alerts with `status` `open` (the default), `closed` or `all`.
@@ -77,7 +80,7 @@ impl<C> Audit<C> {
 /// What `of` names: a subject in its written form, or else an account.
 fn history_query(of: &str) -> Result<HistoryQuery<AccountId>, ErrorObjectOwned> {
 	if let Some(subject) = Subject::parse(of) {
-		return Ok(HistoryQuery::BySubject(json::chain_subject(&subject)));
+		return Ok(HistoryQuery::BySubject(subject.into()));
 	}
 	if of.contains(':') {
 		return Err(params::invalid(format!(
@@ -111,11 +114,39 @@ where
 		cursor: Option<u64>,
 		from_block: Option<BlockNumber>,
 		to_block: Option<BlockNumber>,
+		from_date: Option<String>,
+		to_date: Option<String>,
 	) -> RpcResult<HistoryPage> {
 		let query = history_query(&of)?;
 		let size = params::page_size(page_size, DEFAULT_PAGE, MAX_PAGE)?;
-		let range = params::block_range(from_block, to_block)?;
+		let mut range = params::block_range(from_block, to_block)?;
 		let at = self.client.info().finalized_hash;
+		if let Some((from_ms, to_ms)) = params::date_range(from_date, to_date)? {
+			let dated = self
+				.client
+				.runtime_api()
+				.blocks_between(at, from_ms, to_ms)
+				.map_err(chain_error)?;
+			// Both ranges apply; no record in the dates leaves nothing to page through.
+			let overlap = dated.and_then(|(first, last)| match range {
+				None => Some((first, last)),
+				Some((from, to)) => {
+					let (from, to) = (from.max(first), to.min(last));
+					(from <= to).then_some((from, to))
+				}
+			});
+			match overlap {
+				Some(blocks) => range = Some(blocks),
+				None => {
+					return Ok(HistoryPage {
+						of: of.trim().to_string(),
+						total: 0,
+						records: Vec::new(),
+						next_cursor: None,
+					})
+				}
+			}
+		}
 		let page = self
 			.client
 			.runtime_api()
@@ -181,6 +212,7 @@ where
 		Ok(AuditExport {
 			from_block,
 			to_block,
+			start_seq: export.start_seq,
 			records: export.records.iter().map(json::audit_record).collect(),
 			prev_hash: hex_hash(&export.prev_hash),
 			last_hash: hex_hash(&export.last_hash),

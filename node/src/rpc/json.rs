@@ -1,9 +1,7 @@
 //! The runtime's records turned into the RPC's readable JSON ([`registry_rpc_types`]): SS58
 //! addresses, `0x` hashes, text where the chain holds text, dates, and enums by name.
 
-use codec::Encode;
 use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
-use registry_primitives::Subject;
 use registry_rpc_types as json;
 use registry_runtime::{
 	pallet_audit::{AlertStatusView, AlertView, ChainHead, HashedRecord, Rule},
@@ -296,52 +294,11 @@ pub fn chain_rights_cursor(cursor: json::RightsCursor) -> RightsCursor {
 	}
 }
 
-/// An audit subject.
-pub fn subject(subject: &Subject) -> json::Subject {
-	match *subject {
-		Subject::Collection(collection) => json::Subject::Collection { collection },
-		Subject::Item(collection, item) => json::Subject::Item { collection, item },
-		Subject::Work(work) => json::Subject::Work { work },
-		Subject::RightsUnit(unit) => json::Subject::RightsUnit { unit },
-		Subject::Licence(licence) => json::Subject::Licence { licence },
-	}
-}
-
-/// The chain's audit subject for a written one.
-pub fn chain_subject(subject: &json::Subject) -> Subject {
-	match *subject {
-		json::Subject::Collection { collection } => Subject::Collection(collection),
-		json::Subject::Item { collection, item } => Subject::Item(collection, item),
-		json::Subject::Work { work } => Subject::Work(work),
-		json::Subject::RightsUnit { unit } => Subject::RightsUnit(unit),
-		json::Subject::Licence { licence } => Subject::Licence(licence),
-	}
-}
-
-/// An audit record with its hash and the bytes hashed.
+/// An audit record with its hash and the bytes hashed: the JSON the record's own crate
+/// defines, with accounts as SS58 addresses.
 pub fn audit_record(hashed: &HashedRecord<AccountId, BlockNumber>) -> json::AuditRecord {
-	let record = &hashed.record;
-	let encoded = record.encode();
-	// The kind's byte opens its encoding after seq, block and extrinsic.
-	let kind = record.kind.encode();
-	json::AuditRecord {
-		seq: record.seq,
-		block: record.block,
-		extrinsic: record.extrinsic,
-		kind: kind
-			.first()
-			.and_then(|index| json::AUDIT_KINDS.get(usize::from(*index)))
-			.map_or_else(|| format!("{:?}", record.kind), |name| name.to_string()),
-		subject: subject(&record.subject),
-		from: record.from.as_ref().map(address),
-		to: record.to.as_ref().map(address),
-		authorized_by: address(&record.authorized_by),
-		reason: record.reason,
-		evidence: record.evidence.as_ref().map(hex_hash),
-		prev_hash: hex_hash(&record.prev),
-		hash: hex_hash(&hashed.hash),
-		encoded: format!("0x{}", hex::encode(encoded)),
-	}
+	let record = hashed.record.clone().map_accounts(<[u8; 32]>::from);
+	json::AuditRecord::of(&record, |account| address(&AccountId::from(*account)))
 }
 
 fn rule(rule: &Rule<BlockNumber>) -> json::Rule {
@@ -368,7 +325,7 @@ pub fn alert(alert: &AlertView<AccountId, BlockNumber>) -> json::Alert {
 	json::Alert {
 		alert: alert.alert,
 		rule: rule(&alert.rule),
-		subject: subject(&alert.subject),
+		subject: alert.subject.into(),
 		seq: alert.seq,
 		block: alert.block,
 		status: status.into(),
@@ -390,6 +347,8 @@ pub fn audit_head(head: &ChainHead<BlockNumber>) -> json::AuditHead {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use codec::Encode;
+	use registry_primitives::Subject;
 
 	#[test]
 	fn text_falls_back_to_hex_for_bytes_that_are_not_utf8() {
@@ -410,48 +369,30 @@ mod tests {
 	}
 
 	#[test]
-	fn audit_kinds_are_named_by_their_encoded_index() {
-		use registry_primitives::AuditKind::*;
-		let kinds = [
-			CollectionCreated,
-			Minted,
-			Transferred,
-			MetadataChanged,
-			Issued,
-			Frozen,
-			Unfrozen,
-			Retired,
-			WorkRegistered,
-			Attested,
-			AttestationRevoked,
-			DisputeOpened,
-			DisputeResolved,
-			Split,
-			Assigned,
-			Licensed,
-			LicenceRevoked,
-		];
-		for (kind, name) in kinds.iter().zip(json::AUDIT_KINDS) {
-			let index = usize::from(kind.encode()[0]);
-			assert_eq!(json::AUDIT_KINDS[index], name, "{kind:?}");
-			assert!(
-				format!("{kind:?}").eq_ignore_ascii_case(name),
-				"{kind:?} is not {name}"
-			);
-		}
-	}
-
-	#[test]
-	fn subjects_convert_both_ways() {
-		for chain in [
-			Subject::Collection(1),
-			Subject::Item(1, 2),
-			Subject::Work(3),
-			Subject::RightsUnit(4),
-			Subject::Licence(5),
-		] {
-			assert_eq!(chain_subject(&subject(&chain)), chain);
-		}
+	fn a_record_is_shown_with_its_hash_and_the_bytes_hashed() {
+		let record = registry_runtime::pallet_audit::AuditRecord {
+			seq: 1,
+			block: 2,
+			timestamp: 3,
+			extrinsic: Some(0),
+			kind: registry_primitives::AuditKind::Minted,
+			subject: Subject::Item(1, 2),
+			from: None,
+			to: Some(AccountId::from([7u8; 32])),
+			authorized_by: AccountId::from([8u8; 32]),
+			reason: 0,
+			evidence: None,
+			prev: H256::zero(),
+		};
+		let hashed = HashedRecord {
+			hash: registry_runtime::pallet_audit::record_hash(&record),
+			record: record.clone(),
+		};
+		let json = audit_record(&hashed);
+		assert_eq!(json.hash, hex_hash(&hashed.hash));
+		assert_eq!(json.encoded, format!("0x{}", hex::encode(record.encode())));
+		assert_eq!(json.to, Some(address(&AccountId::from([7u8; 32]))));
+		assert_eq!(json.kind, "minted");
 	}
 
 	#[test]

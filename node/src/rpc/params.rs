@@ -90,9 +90,63 @@ pub fn block_range(
 	}
 }
 
+/// Milliseconds in a day.
+const DAY_MS: u64 = 86_400_000;
+
+/// A range of whole days (`YYYY-MM-DD`, UTC) as milliseconds since the Unix epoch, from the
+/// first day's start to the last day's end; `None` when neither end is given.
+pub fn date_range(
+	from: Option<String>,
+	to: Option<String>,
+) -> Result<Option<(Option<u64>, Option<u64>)>, ErrorObjectOwned> {
+	let day = |name: &str, text: &str| {
+		registry_rpc_types::day_of(text).ok_or_else(|| {
+			invalid(format!(
+				"`{name}` is {text:?}; expected a date as YYYY-MM-DD, e.g. 2026-03-31"
+			))
+		})
+	};
+	let from = from.as_deref().map(|text| day("fromDate", text)).transpose()?;
+	let to = to.as_deref().map(|text| day("toDate", text)).transpose()?;
+	if let (Some(from), Some(to)) = (from, to) {
+		if from > to {
+			return Err(invalid(format!(
+				"the dates are inverted: `fromDate` {} is after `toDate` {}",
+				registry_rpc_types::date(from),
+				registry_rpc_types::date(to)
+			)));
+		}
+	}
+	if from.is_none() && to.is_none() {
+		return Ok(None);
+	}
+	Ok(Some((
+		from.map(|day| u64::from(day) * DAY_MS),
+		to.map(|day| (u64::from(day) + 1) * DAY_MS - 1),
+	)))
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn dates_cover_whole_days_and_bad_ones_are_named() {
+		let day = |text: &str| u64::from(registry_rpc_types::day_of(text).unwrap()) * DAY_MS;
+		assert_eq!(date_range(None, None).unwrap(), None);
+		assert_eq!(
+			date_range(Some("2026-01-01".into()), Some("2026-03-31".into())).unwrap(),
+			Some((Some(day("2026-01-01")), Some(day("2026-04-01") - 1)))
+		);
+		assert_eq!(
+			date_range(None, Some("2026-03-31".into())).unwrap(),
+			Some((None, Some(day("2026-04-01") - 1)))
+		);
+		let error = date_range(Some("31/03/2026".into()), None).unwrap_err();
+		assert!(error.message().contains("`fromDate`"), "{}", error.message());
+		let error = date_range(Some("2026-04-01".into()), Some("2026-03-31".into())).unwrap_err();
+		assert!(error.message().contains("inverted"), "{}", error.message());
+	}
 
 	#[test]
 	fn an_ss58_address_parses_and_garbage_is_refused_with_the_parameter_name() {

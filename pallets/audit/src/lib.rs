@@ -22,8 +22,9 @@
 //! |-------|----------------|
 //! | `seq` | `u64`, 8 bytes little-endian |
 //! | `block` | the block number: on this chain `u32`, 4 bytes little-endian |
+//! | `timestamp` | the block's timestamp in milliseconds since the Unix epoch, `u64`, 8 bytes little-endian |
 //! | `extrinsic` | `Option<u32>`: `0x00`, or `0x01` then 4 bytes little-endian |
-//! | `kind` | one byte, the index of the [`registry_primitives::AuditKind`] variant |
+//! | `kind` | one byte, the `#[codec(index)]` of the [`registry_primitives::AuditKind`] variant |
 //! | `subject` | one byte, the index of the [`registry_primitives::Subject`] variant, then its fields (`u32` 4 bytes, `u64` 8 bytes, little-endian) |
 //! | `from`, `to` | `Option<AccountId>`: `0x00`, or `0x01` then the 32 account bytes |
 //! | `authorized_by` | the 32 account bytes |
@@ -129,6 +130,8 @@ pub mod pallet {
 		/// Bytes of a regulator's note on closing an alert.
 		#[pallet::constant]
 		type MaxNoteLength: Get<u32>;
+		/// The wall clock: the block's timestamp, which every record carries.
+		type Time: frame_support::traits::UnixTime;
 		/// Weights of this pallet's calls and of one report.
 		type WeightInfo: WeightInfo;
 	}

@@ -49,7 +49,26 @@ impl pallet_audit::Config for Test {
 	type MaxRules = ConstU32<4>;
 	type MaxTrackedTransfers = ConstU32<TRACKED>;
 	type MaxNoteLength = ConstU32<32>;
+	type Time = MockTime;
 	type WeightInfo = ();
+}
+
+std::thread_local! {
+	static NOW_MS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+}
+
+/// The wall clock of the tests, set with [`set_time`].
+pub struct MockTime;
+
+impl polkadot_sdk::frame_support::traits::UnixTime for MockTime {
+	fn now() -> core::time::Duration {
+		core::time::Duration::from_millis(NOW_MS.with(|now| now.get()))
+	}
+}
+
+/// Sets the clock, in milliseconds since the Unix epoch.
+pub fn set_time(ms: u64) {
+	NOW_MS.with(|now| now.set(ms));
 }
 
 /// A registrar, to suspend members in tests.

@@ -108,6 +108,9 @@ pub struct AlertPage<AccountId, BlockNumber> {
 /// A stretch of the log, oldest first, with what a verifier needs to check it offline.
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct Export<AccountId, BlockNumber> {
+	/// The sequence number of the first record; when there are none, of the first record
+	/// after the range (the log's next sequence number if none follows yet).
+	pub start_seq: Seq,
 	/// The records, oldest first, each with its hash.
 	pub records: Vec<HashedRecord<AccountId, BlockNumber>>,
 	/// The hash of the record before the first one; zero when the first is record 0.
@@ -312,6 +315,7 @@ impl<T: Config> Pallet<T> {
 			.map_or(H256::zero(), |record| Self::hash_of(&record));
 		let last_hash = records.last().map_or(prev_hash, |r| r.hash);
 		Ok(Export {
+			start_seq: start,
 			records,
 			prev_hash,
 			last_hash,
@@ -323,6 +327,34 @@ impl<T: Config> Pallet<T> {
 	/// The end of the log.
 	pub fn head() -> ChainHead<BlockNumberFor<T>> {
 		Head::<T>::get()
+	}
+
+	/// The first and last block holding records whose timestamps (milliseconds since the Unix
+	/// epoch) fall in `from_ms..=to_ms`, either end open; `None` when no record does. Found by
+	/// binary search over the block index, since a block's records share its timestamp and
+	/// timestamps never fall from block to block.
+	pub fn blocks_between(
+		from_ms: Option<u64>,
+		to_ms: Option<u64>,
+	) -> Option<(BlockNumberFor<T>, BlockNumberFor<T>)> {
+		let head = Head::<T>::get();
+		let time_at = |position: u64| {
+			BlockFirstSeq::<T>::get(position)
+				.and_then(|start| Records::<T>::get(start.first_seq))
+				.map(|record| record.timestamp)
+		};
+		let first = from_ms.map_or(0, |from| {
+			partition_point(0, head.blocks, |p| time_at(p).is_some_and(|t| t < from))
+		});
+		let end = to_ms.map_or(head.blocks, |to| {
+			partition_point(0, head.blocks, |p| time_at(p).is_some_and(|t| t <= to))
+		});
+		if first >= end {
+			return None;
+		}
+		let first_block = BlockFirstSeq::<T>::get(first)?.block;
+		let last_block = BlockFirstSeq::<T>::get(end.saturating_sub(1))?.block;
+		Some((first_block, last_block))
 	}
 
 	/// The first record of the first block for which `before` is false (the next sequence
@@ -390,5 +422,8 @@ polkadot_sdk::sp_api::decl_runtime_apis! {
 		) -> Result<Export<AccountId, BlockNumber>, QueryError>;
 		/// The end of the log.
 		fn head() -> ChainHead<BlockNumber>;
+		/// The first and last block holding records timestamped in `from_ms..=to_ms`
+		/// (milliseconds since the Unix epoch, either end open); `None` when none is.
+		fn blocks_between(from_ms: Option<u64>, to_ms: Option<u64>) -> Option<(BlockNumber, BlockNumber)>;
 	}
 }

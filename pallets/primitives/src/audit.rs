@@ -4,95 +4,10 @@
 //! the [`AuditReporter`] in its `Config`. The audit pallet implements the trait; `()` ignores
 //! every entry, for tests and for chains without a log.
 
-use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use codec::{Decode, Encode};
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256};
+pub use registry_audit_record::{AuditKind, Subject};
 use scale_info::TypeInfo;
-
-/// What an audit record is about.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-)]
-pub enum Subject {
-	/// A collection of collectibles.
-	Collection(u32),
-	/// One collectible: collection and item number.
-	Item(u32, u32),
-	/// A registered work.
-	Work(u64),
-	/// A unit of economic rights in a work.
-	RightsUnit(u64),
-	/// A licence granted from a rights unit.
-	Licence(u64),
-}
-
-/// The kind of change an audit record describes.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Debug,
-)]
-pub enum AuditKind {
-	/// A collection was created.
-	CollectionCreated,
-	/// An item was minted to its first holder.
-	Minted,
-	/// An item was given to another holder.
-	Transferred,
-	/// An item's metadata gained a version.
-	MetadataChanged,
-	/// A draft item was issued: its metadata is fixed.
-	Issued,
-	/// A regulator froze the subject.
-	Frozen,
-	/// A regulator lifted a freeze.
-	Unfrozen,
-	/// The subject was retired (burned), its record kept.
-	Retired,
-	/// A work was registered.
-	WorkRegistered,
-	/// An authorship claim was attested.
-	Attested,
-	/// An attestation was revoked.
-	AttestationRevoked,
-	/// An authorship dispute was opened.
-	DisputeOpened,
-	/// An authorship dispute was resolved.
-	DisputeResolved,
-	/// A rights unit was split; the record's subject is the unit split.
-	Split,
-	/// A rights unit was assigned to another holder.
-	Assigned,
-	/// A licence was granted.
-	Licensed,
-	/// A licence was revoked by its grantor.
-	LicenceRevoked,
-}
-
-impl AuditKind {
-	/// Whether this kind moves a collectible between holders, which the anti-speculation rules
-	/// watch.
-	pub fn is_transfer(&self) -> bool {
-		matches!(self, AuditKind::Transferred)
-	}
-}
 
 /// One change, as a pallet reports it. The audit log adds the sequence number, block,
 /// extrinsic index and the previous record's hash.

@@ -136,6 +136,7 @@ impl pallet_audit::Config for Runtime {
 	// Enough for a burst rule of up to 31 transfers in its window.
 	type MaxTrackedTransfers = ConstU32<32>;
 	type MaxNoteLength = ConstU32<1024>;
+	type Time = crate::Timestamp;
 	type WeightInfo = pallet_audit::weights::SubstrateWeight<Runtime>;
 }
 

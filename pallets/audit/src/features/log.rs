@@ -9,7 +9,10 @@ use crate::{
 	AuditRecord, BlockStart, WeightInfo,
 };
 use polkadot_sdk::{
-	frame_support::{traits::Get, weights::Weight},
+	frame_support::{
+		traits::{Get, UnixTime},
+		weights::Weight,
+	},
 	frame_system,
 	sp_core::H256,
 	sp_io,
@@ -26,6 +29,7 @@ impl<T: Config> Pallet<T> {
 		let record = AuditRecord {
 			seq,
 			block: now,
+			timestamp: u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX),
 			extrinsic: frame_system::Pallet::<T>::extrinsic_index(),
 			kind: entry.kind,
 			subject: entry.subject,

@@ -9,6 +9,7 @@ use polkadot_sdk::sp_core::H256;
 fn the_first_record_has_sequence_zero_and_a_zero_prev() {
 	new_test_ext(|| {
 		System::set_extrinsic_index(2);
+		set_time(1_767_225_600_000);
 		let seq = report(
 			AuditEntry::new(AuditKind::Frozen, item(7), REGULATOR)
 				.reason(12)
@@ -21,6 +22,7 @@ fn the_first_record_has_sequence_zero_and_a_zero_prev() {
 			AuditRecord {
 				seq: 0,
 				block: 1,
+				timestamp: 1_767_225_600_000,
 				extrinsic: Some(2),
 				kind: AuditKind::Frozen,
 				subject: item(7),
@@ -62,6 +64,7 @@ fn the_record_hash_is_sha256_over_the_fields_in_order() {
 		System::set_extrinsic_index(1);
 		transfer(3, ALICE, BOB);
 		run_to(5);
+		set_time(1_767_225_630_000);
 		System::set_extrinsic_index(4);
 		let seq = report(
 			AuditEntry::new(AuditKind::Retired, Subject::Work(8), BOB)
@@ -75,9 +78,10 @@ fn the_record_hash_is_sha256_over_the_fields_in_order() {
 		let mut bytes = Vec::new();
 		bytes.extend(1u64.to_le_bytes()); // seq
 		bytes.extend(5u64.to_le_bytes()); // block (u64 in this mock)
+		bytes.extend(1_767_225_630_000u64.to_le_bytes()); // timestamp
 		bytes.extend([1u8]); // extrinsic: Some
 		bytes.extend(4u32.to_le_bytes());
-		bytes.extend([AuditKind::Retired as u8]);
+		bytes.extend([7u8]); // AuditKind::Retired
 		bytes.extend([2u8]); // Subject::Work
 		bytes.extend(8u64.to_le_bytes());
 		bytes.extend([1u8]); // from: Some

@@ -219,3 +219,24 @@ fn block_ranges_agree_with_a_scan_of_a_long_history() {
 		}
 	});
 }
+
+#[test]
+fn a_time_range_maps_to_the_blocks_whose_records_fall_in_it() {
+	new_test_ext(|| {
+		// Blocks 2, 4 and 6 hold records stamped 10 s, 30 s and 50 s; block 4 holds two.
+		for (block, secs) in [(2u64, 10u64), (4, 30), (6, 50)] {
+			run_to(block);
+			set_time(secs * 1000);
+			mint(block as u32, ALICE);
+		}
+		mint(40, ALICE);
+		assert_eq!(Audit::blocks_between(None, None), Some((2, 6)));
+		assert_eq!(Audit::blocks_between(Some(20_000), None), Some((4, 6)));
+		assert_eq!(Audit::blocks_between(Some(30_000), Some(30_000)), Some((4, 4)));
+		assert_eq!(Audit::blocks_between(Some(10_001), Some(49_999)), Some((4, 4)));
+		assert_eq!(Audit::blocks_between(None, Some(10_000)), Some((2, 2)));
+		assert_eq!(Audit::blocks_between(None, Some(9_999)), None);
+		assert_eq!(Audit::blocks_between(Some(50_001), None), None);
+		assert_eq!(Audit::blocks_between(Some(31_000), Some(49_000)), None);
+	});
+}

@@ -8,16 +8,19 @@ use std::path::{Path, PathBuf};
 
 use registry_client::{
 	audit::{self, AlertId},
+	evidence::{verify_proven_export, ExportVerified, ProvenExport},
 	explain::Subject,
-	rpc::verify_export,
-	types::{Alert, AuditExport, AuditRecord, Rule, Subject as AuditSubject},
+	types::{date, Alert, AuditRecord, Rule, Subject as AuditSubject},
 	Error,
 };
 use serde_json::{json, Value};
 
 use crate::{
 	args::{account, ListFormat},
-	commands::work::submit,
+	commands::{
+		verify::{trust_described, TrustArgs},
+		work::submit,
+	},
 	context::Context,
 	errors::CliError,
 	output::Output,
@@ -41,12 +44,18 @@ pub enum Command {
 		#[arg(long, value_name = "TEXT")]
 		note: String,
 	},
-	/// Export the records of a block range, verified, with the log's head they lead to.
+	/// Export the records of a block range with the proof that ties them to the chain: the
+	/// storage proof of the records at both ends and the GRANDPA justification of the block
+	/// it is read at.
 	Export(ExportArgs),
-	/// Check an export file offline: every record's fields, hash and link to the one before.
+	/// Check an export file offline: every record's fields, hash and link to the one before,
+	/// the justification of the proof's block (against the trusted keys), and the proven
+	/// records at both ends, so that an altered, truncated or made-up export is refused.
 	Verify {
-		/// A file written by `registry audit export --out`, or the JSON of `audit_export`.
+		/// A file written by `registry audit export --out`.
 		file: PathBuf,
+		#[command(flatten)]
+		trust: TrustArgs,
 	},
 }
 
@@ -62,6 +71,12 @@ pub struct HistoryArgs {
 	/// Only records up to this block, included.
 	#[arg(long, value_name = "BLOCK")]
 	to_block: Option<u32>,
+	/// Only records of this day on (UTC), by their timestamps.
+	#[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::date)]
+	from: Option<u32>,
+	/// Only records up to this day, included (UTC), by their timestamps.
+	#[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::date)]
+	to: Option<u32>,
 	/// Records to show at most, newest first.
 	#[arg(long, value_name = "N", default_value_t = 20, conflicts_with = "all")]
 	limit: u32,
@@ -109,11 +124,19 @@ impl AlertStatus {
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
 	/// The first block; default 0.
-	#[arg(long, value_name = "BLOCK", default_value_t = 0)]
+	#[arg(long, value_name = "BLOCK", default_value_t = 0, conflicts_with_all = ["from", "to"])]
 	from_block: u32,
-	/// The last block, included; default the finalized head.
-	#[arg(long, value_name = "BLOCK")]
+	/// The last block, included; default the newest finalized block with a GRANDPA
+	/// justification, where the proof is read.
+	#[arg(long, value_name = "BLOCK", conflicts_with_all = ["from", "to"])]
 	to_block: Option<u32>,
+	/// The first day (UTC), instead of --from-block: from the first block whose records are
+	/// timestamped that day or later.
+	#[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::date)]
+	from: Option<u32>,
+	/// The last day (UTC), included, instead of --to-block.
+	#[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::date)]
+	to: Option<u32>,
 	/// Where to write the export, as JSON; without it the records are printed.
 	#[arg(long, value_name = "FILE")]
 	out: Option<PathBuf>,
@@ -145,7 +168,7 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::Export(args) => export(args, context).await,
-		Command::Verify { file } => verify(&file),
+		Command::Verify { file, trust } => verify(&file, &trust),
 	}
 }
 
@@ -225,10 +248,20 @@ async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliErro
 			)));
 		}
 	}
+	if let (Some(from), Some(to)) = (args.from, args.to) {
+		if from > to {
+			return Err(CliError::input(format!(
+				"--from {} is after --to {}",
+				date(from),
+				date(to)
+			)));
+		}
+	}
+	let dates = (args.from.map(date), args.to.map(date));
 	let client = context.connect().await?;
 	let (records, total, more) = read_pages(args.limit, args.all, async |want, cursor| {
 		let page = client
-			.audit_history(&of, Some(want), cursor, blocks)
+			.audit_history_dated(&of, Some(want), cursor, blocks, dates.clone())
 			.await
 			.map_err(rpc_error)?;
 		Ok((page.records, page.next_cursor, page.total))
@@ -282,159 +315,199 @@ async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError>
 
 async fn export(args: ExportArgs, context: &Context) -> Result<Output, CliError> {
 	let client = context.connect().await?;
-	let to_block = match args.to_block {
-		Some(block) => block,
-		None => client.finalized_head().await?.0 as u32,
-	};
-	if args.from_block > to_block {
+	if let Some(to_block) = args.to_block.filter(|to| args.from_block > *to) {
 		return Err(CliError::input(format!(
 			"--from-block {} is after --to-block {to_block}",
 			args.from_block
 		)));
 	}
-	let whole = client
-		.audit_export_all(args.from_block, to_block)
+	let (from_block, to_block) = match (args.from, args.to) {
+		(None, None) => (args.from_block, args.to_block),
+		(from, to) => {
+			if let (Some(from), Some(to)) = (from, to) {
+				if from > to {
+					return Err(CliError::input(format!(
+						"--from {} is after --to {}",
+						date(from),
+						date(to)
+					)));
+				}
+			}
+			const DAY_MS: u64 = 86_400_000;
+			let from_ms = from.map(|day| u64::from(day) * DAY_MS);
+			let to_ms = to.map(|day| (u64::from(day) + 1) * DAY_MS - 1);
+			let blocks: Option<(u32, u32)> = client
+				.runtime_api("AuditApi", "blocks_between", (from_ms, to_ms))
+				.await
+				.map_err(rpc_error)?;
+			let Some((first, last)) = blocks else {
+				let day = |d: Option<u32>| d.map_or_else(|| "…".to_string(), date);
+				return Err(CliError::new(
+					"not_found",
+					format!(
+						"no audit record is timestamped between {} and {} (UTC)",
+						day(from),
+						day(to)
+					),
+				));
+			};
+			(first, Some(last))
+		}
+	};
+	let proven = client
+		.audit_export_proven(from_block, to_block)
 		.await
 		.map_err(|e| match e {
-			// The client checks each part as it arrives and says so in this variant.
-			Error::Metadata(reason) => {
+			Error::Export(reason) | Error::Metadata(reason) => {
 				CliError::verify(format!("the node's export does not verify: {reason}"))
 			}
 			other => rpc_error(other),
 		})?;
-	verify_export(&whole).map_err(|reason| {
+	let verified = verify_proven_export(&proven, None).map_err(|reason| {
 		CliError::verify(format!("the node's export does not verify: {reason}"))
 	})?;
+	let whole = &proven.export;
 	let Some(out) = &args.out else {
 		let heading = format!(
 			"{} records of blocks {} to {}, oldest first; {}",
 			whole.records.len(),
 			whole.from_block,
 			whole.to_block,
-			head_sentence(&whole)
+			proof_sentence(&proven)
 		);
 		let mut output = listing(
 			args.format,
 			heading,
 			records_table(&whole.records),
 			records_csv(&whole.records)?,
-			serde_json::to_value(&whole).unwrap_or_default(),
+			serde_json::to_value(&proven).unwrap_or_default(),
 		);
 		// The records are the output; the summary would spoil a CSV or JSON on stdout.
 		if args.format != ListFormat::Table && !context.json() {
 			output
 				.notes
-				.push(format!("Verified: {}", head_sentence(&whole)));
+				.push(format!("Verified: {}", proof_sentence(&proven)));
 		}
 		return Ok(output);
 	};
-	let text = serde_json::to_string_pretty(&whole).unwrap_or_default();
+	let text = serde_json::to_string_pretty(&proven).unwrap_or_default();
 	std::fs::write(out, text + "\n")
 		.map_err(|e| CliError::new("io", format!("cannot write --out {}: {e}", out.display())))?;
 	Ok(Output::new(
 		format!(
 			"Wrote {} records of blocks {} to {} to {}, verified: each record hashes to the \
-			 next, from {} to {}.\n{}",
+			 next, from {} to {}.\n{}\nCheck it offline with `registry audit verify {} \
+			 --trusted-keys KEYS.json`.",
 			whole.records.len(),
 			whole.from_block,
 			whole.to_block,
 			out.display(),
 			whole.prev_hash,
 			whole.last_hash,
-			head_sentence(&whole)
+			proof_sentence(&proven),
+			out.display()
 		),
-		summary_json(&whole, Some(out.as_path())),
+		summary_json(&proven, &verified, Some(out.as_path())),
 	))
 }
 
-/// Where an export ends against the log's head it was read with.
-fn head_sentence(export: &AuditExport) -> String {
-	let head = &export.head;
-	let last_seq = head.next_seq.saturating_sub(1);
-	if export.last_hash.eq_ignore_ascii_case(&head.last_hash) {
-		return format!(
-			"It ends at the log's head as of block {} ({}): record {last_seq}, {}.",
-			export.at_block, export.at_block_hash, head.last_hash
-		);
-	}
-	let later = match export.records.last() {
-		Some(record) => {
-			let n = head.next_seq.saturating_sub(record.seq + 1);
-			format!(
-				", {n} record{} after its last",
-				if n == 1 { "" } else { "s" }
-			)
-		}
-		None => String::new(),
-	};
+/// What the proof of an export shows.
+fn proof_sentence(proven: &ProvenExport) -> String {
+	let proof = &proven.proof;
 	format!(
-		"The log went on after it: as of block {} ({}) its head is record {last_seq}, {}{later}.",
-		export.at_block, export.at_block_hash, head.last_hash
+		"proven at block #{} ({}), finalized by GRANDPA set {}: the chain's records at both \
+		 ends, so none is missing, altered or added.",
+		proof.block_number, proof.block_hash, proof.set_id
 	)
 }
 
-fn summary_json(export: &AuditExport, file: Option<&Path>) -> Value {
+/// An export's summary for --output json: its records, ends and proof.
+fn summary_json(proven: &ProvenExport, verified: &ExportVerified, file: Option<&Path>) -> Value {
+	let export = &proven.export;
 	json!({
 		"file": file.map(|f| f.display().to_string()),
 		"verified": true,
 		"records": export.records.len(),
 		"from_block": export.from_block,
 		"to_block": export.to_block,
-		"first_seq": export.records.first().map(|r| r.seq),
-		"last_seq": export.records.last().map(|r| r.seq),
+		"first_seq": verified.first_seq,
+		"last_seq": verified.last_seq,
 		"prev_hash": export.prev_hash,
 		"last_hash": export.last_hash,
-		"at_block": export.at_block,
-		"at_block_hash": export.at_block_hash,
-		"head": export.head,
-		"ends_at_head": export.last_hash.eq_ignore_ascii_case(&export.head.last_hash),
+		"proof_block": verified.block_number,
+		"proof_block_hash": format!("0x{}", hex::encode(verified.block_hash)),
+		"set_id": proven.proof.set_id,
+		"ends_at_head": verified.ends_at_head,
 	})
 }
 
-/// Checks an export file with no node: the records' fields, hashes and links
-/// ([`verify_export`]), and that they are of the blocks the export names.
-fn verify(file: &Path) -> Result<Output, CliError> {
+/// Checks an export file with no node ([`verify_proven_export`]).
+fn verify(file: &Path, trust: &TrustArgs) -> Result<Output, CliError> {
 	let text = std::fs::read_to_string(file)
 		.map_err(|e| CliError::new("io", format!("cannot read {}: {e}", file.display())))?;
-	let export: AuditExport = serde_json::from_str(&text).map_err(|e| {
+	let value: Value = serde_json::from_str(&text).map_err(|e| {
+		CliError::input(format!(
+			"{} is not an audit export: it is not JSON ({e}); write one with `registry audit \
+			 export --out`",
+			file.display()
+		))
+	})?;
+	if value.get("proof").is_none() && value.get("records").is_some() {
+		return Err(CliError::verify(format!(
+			"{} has no proof: its records could only be checked against each other, which a \
+			 made-up export passes too; export it again with `registry audit export --out`",
+			file.display()
+		)));
+	}
+	let proven: ProvenExport = serde_json::from_value(value).map_err(|e| {
 		CliError::input(format!(
 			"{} is not an audit export: {e}; write one with `registry audit export --out`",
 			file.display()
 		))
 	})?;
-	let refused =
-		|reason: String| CliError::verify(format!("{} does not verify: {reason}", file.display()));
-	verify_export(&export).map_err(refused)?;
-	if let Some(record) = export
-		.records
-		.iter()
-		.find(|r| r.block < export.from_block || r.block > export.to_block)
-	{
-		return Err(refused(format!(
-			"record {} is of block {}, outside the export's blocks {} to {}",
-			record.seq, record.block, export.from_block, export.to_block
-		)));
-	}
-	let span = match (export.records.first(), export.records.last()) {
-		(Some(first), Some(last)) => format!("records {} to {}", first.seq, last.seq),
+	let trusted = trust.trusted()?;
+	let verified = verify_proven_export(&proven, trusted.as_ref())
+		.map_err(|reason| CliError::verify(format!("{} does not verify: {reason}", file.display())))?;
+	let export = &proven.export;
+	let span = match (verified.first_seq, verified.last_seq) {
+		(Some(first), Some(last)) => format!("records {first} to {last}"),
 		_ => "no record".to_string(),
 	};
-	Ok(Output::new(
+	let (trust_row, pinned, set_id) = trust_described(&verified.trust, "the records");
+	let end = if verified.ends_at_head {
+		"they end at the log's head as of that block".to_string()
+	} else {
+		"the record after the last is of a later block".to_string()
+	};
+	let mut output = Output::new(
 		format!(
 			"{} verifies: {span} of blocks {} to {}, each with the hash of its fields, each \
-			 linked to the one before, from {} to {}.\n{}\nThat head is as the file records \
-			 it: to tie the file to the chain, compare it with `audit_head`, or with Audit::Head \
-			 at block {}.",
+			 linked to the one before, from {} to {}. The chain's own records at both ends are \
+			 proven at block #{} 0x{} ({} of {} needed signatures by weight); {end}.\nAuthority \
+			 set: {trust_row}",
 			file.display(),
 			export.from_block,
 			export.to_block,
 			export.prev_hash,
 			export.last_hash,
-			head_sentence(&export),
-			export.at_block_hash
+			verified.block_number,
+			hex::encode(verified.block_hash),
+			verified.signed_weight,
+			verified.threshold,
 		),
-		summary_json(&export, Some(file)),
-	))
+		{
+			let mut doc = summary_json(&proven, &verified, Some(file));
+			doc["pinned"] = json!(pinned);
+			doc["set_id"] = json!(set_id);
+			doc
+		},
+	);
+	if !pinned {
+		output.notes.push(
+			"warning: no trusted authority set was given; the proof's own set was used".into(),
+		);
+	}
+	Ok(output)
 }
 
 /// A listing in the format asked for; the JSON document for --output json either way.
@@ -494,6 +567,8 @@ fn records_table(records: &[AuditRecord]) -> String {
 			vec![
 				r.seq.to_string(),
 				r.block.to_string(),
+				// To the second, which is as fine as block times go.
+				format!("{}Z", r.time.get(..19).unwrap_or(&r.time)),
 				r.kind.clone(),
 				r.subject.to_string(),
 				optional(&r.from),
@@ -509,7 +584,7 @@ fn records_table(records: &[AuditRecord]) -> String {
 		.collect();
 	columns(
 		&[
-			"SEQ", "BLOCK", "KIND", "SUBJECT", "FROM", "TO", "BY", "REASON",
+			"SEQ", "BLOCK", "TIME", "KIND", "SUBJECT", "FROM", "TO", "BY", "REASON",
 		],
 		&rows,
 	)
@@ -535,6 +610,7 @@ fn records_csv(records: &[AuditRecord]) -> Result<String, CliError> {
 			vec![
 				r.seq.to_string(),
 				r.block.to_string(),
+				r.time.clone(),
 				r.extrinsic.map(|e| e.to_string()).unwrap_or_default(),
 				r.kind.clone(),
 				r.subject.to_string(),
@@ -552,6 +628,7 @@ fn records_csv(records: &[AuditRecord]) -> Result<String, CliError> {
 		&[
 			"seq",
 			"block",
+			"time",
 			"extrinsic",
 			"kind",
 			"subject",

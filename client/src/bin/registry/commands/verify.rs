@@ -38,6 +38,13 @@ pub struct Args {
 	/// The file the certificate is for: its SHA-256 must be the certified content.
 	#[arg(value_name = "FILE")]
 	file: Option<PathBuf>,
+	#[command(flatten)]
+	trust: TrustArgs,
+}
+
+/// The authority set a proof is pinned to.
+#[derive(Debug, clap::Args)]
+pub struct TrustArgs {
 	/// The trusted authority set as JSON: {"setId": 0, "authorities": [{"publicKey":
 	/// "0x…", "weight": 1}]}, where setId may be left out to accept any set id.
 	#[arg(long, value_name = "KEYS.json", conflicts_with = "trusted_key")]
@@ -51,6 +58,31 @@ pub struct Args {
 		value_delimiter = ','
 	)]
 	trusted_key: Vec<[u8; 32]>,
+}
+
+impl TrustArgs {
+	/// The pinned set, if one was given.
+	pub fn trusted(&self) -> Result<Option<TrustedAuthorities>, CliError> {
+		Ok(match (&self.trusted_keys, self.trusted_key.is_empty()) {
+			(Some(path), _) => {
+				let keys = std::fs::read_to_string(path).map_err(|e| {
+					CliError::new("io", format!("--trusted-keys {}: {e}", path.display()))
+				})?;
+				Some(
+					serde_json::from_str::<TrustedAuthorities>(&keys).map_err(|e| {
+						CliError::input(format!(
+							"--trusted-keys {} is not a trusted authority set: {e}",
+							path.display()
+						))
+					})?,
+				)
+			}
+			(None, false) => Some(TrustedAuthorities::from_public_keys(
+				self.trusted_key.iter().copied(),
+			)),
+			(None, true) => None,
+		})
+	}
 }
 
 /// An ed25519 public key: 64 hex digits, `0x` optional, or its SS58 address.
@@ -82,25 +114,7 @@ pub async fn run(args: Args, _context: &Context) -> Result<Output, CliError> {
 			"{name} is not an authorship certificate this verifier reads: {e}"
 		))
 	})?;
-	let trusted = match (&args.trusted_keys, args.trusted_key.is_empty()) {
-		(Some(path), _) => {
-			let keys = std::fs::read_to_string(path).map_err(|e| {
-				CliError::new("io", format!("--trusted-keys {}: {e}", path.display()))
-			})?;
-			Some(
-				serde_json::from_str::<TrustedAuthorities>(&keys).map_err(|e| {
-					CliError::input(format!(
-						"--trusted-keys {} is not a trusted authority set: {e}",
-						path.display()
-					))
-				})?,
-			)
-		}
-		(None, false) => Some(TrustedAuthorities::from_public_keys(
-			args.trusted_key.iter().copied(),
-		)),
-		(None, true) => None,
-	};
+	let trusted = args.trust.trusted()?;
 	let verified = certificate::verify(&certificate, args.file.as_deref(), trusted.as_ref())
 		.map_err(|e| CliError::verify(format!("{name} does not verify: {e}")))?;
 	Ok(described(&name, &args, &certificate, &verified))
@@ -147,29 +161,7 @@ fn described(name: &str, args: &Args, certificate: &Certificate, verified: &Veri
 		.map(|(collection, item)| format!("item {item} of collection {collection}"))
 		.collect();
 	let total: u64 = certificate.proof.authorities.iter().map(|a| a.weight).sum();
-	let (trust_row, pinned, set_id) = match &verified.trust {
-		Trust::Pinned { set_id } => (
-			format!("pinned: set {set_id} is the trusted set"),
-			true,
-			*set_id,
-		),
-		Trust::Unpinned {
-			set_id,
-			authorities,
-		} => {
-			let keys: Vec<&str> = authorities.iter().map(|a| a.public_key.as_str()).collect();
-			(
-				format!(
-					"NOT PINNED: checked against the certificate's own set {set_id} ({}); it \
-					 proves the registration only if these are the consortium's keys; pin them \
-					 with --trusted-key or --trusted-keys",
-					keys.join(", ")
-				),
-				false,
-				*set_id,
-			)
-		}
-	};
+	let (trust_row, pinned, set_id) = trust_described(&verified.trust, "the registration");
 	let none_if_empty = |list: Vec<String>| {
 		if list.is_empty() {
 			"none".to_string()
@@ -228,6 +220,34 @@ fn described(name: &str, args: &Args, certificate: &Certificate, verified: &Veri
 		);
 	}
 	output
+}
+
+/// The authority set a proof was checked against, for a person: a row, whether it was
+/// pinned, and the set id. `what` is what the proof proves.
+pub fn trust_described(trust: &Trust, what: &str) -> (String, bool, u64) {
+	match trust {
+		Trust::Pinned { set_id } => (
+			format!("pinned: set {set_id} is the trusted set"),
+			true,
+			*set_id,
+		),
+		Trust::Unpinned {
+			set_id,
+			authorities,
+		} => {
+			let keys: Vec<&str> = authorities.iter().map(|a| a.public_key.as_str()).collect();
+			(
+				format!(
+					"NOT PINNED: checked against the proof's own set {set_id} ({}); it proves \
+					 {what} only if these are the consortium's keys; pin them with \
+					 --trusted-key or --trusted-keys",
+					keys.join(", ")
+				),
+				false,
+				*set_id,
+			)
+		}
+	}
 }
 
 #[cfg(test)]
