@@ -254,9 +254,7 @@ impl RegistryClient {
 		let justified: Justified = self.newest_justified().await?;
 		let newest = justified.header.number;
 		let to = match to {
-			Some(to) if to > newest => {
-				return Err(Error::NotJustifiedYet { asked: to, newest })
-			}
+			Some(to) if to > newest => return Err(Error::NotJustifiedYet { asked: to, newest }),
 			Some(to) => to,
 			None => newest,
 		};
@@ -425,10 +423,7 @@ mod tests {
 			.iter()
 			.map(|r| (keys::audit_record(r.seq), hex_bytes(&r.encoded).unwrap()))
 			.collect();
-		state.push((
-			keys::audit_head(),
-			(6u64, last_hash, 4u32, 3u64).encode(),
-		));
+		state.push((keys::audit_head(), (6u64, last_hash, 4u32, 3u64).encode()));
 		state.push((b"elsewhere".to_vec(), vec![1; 40]));
 
 		let mut keys = vec![keys::audit_head()];
@@ -452,10 +447,7 @@ mod tests {
 			.map(|key| StorageEntry {
 				entry: "Audit".into(),
 				key: hex0x(key),
-				value: state
-					.iter()
-					.find(|(k, _)| k == key)
-					.map(|(_, v)| hex0x(v)),
+				value: state.iter().find(|(k, _)| k == key).map(|(_, v)| hex0x(v)),
 			})
 			.collect();
 		let proof = Proven {
@@ -568,7 +560,10 @@ mod tests {
 		let mut early = proven(0, 9);
 		early.export.to_block = 10;
 		let error = refused(&early);
-		assert!(error.contains("the proof is of block #9, before"), "{error}");
+		assert!(
+			error.contains("the proof is of block #9, before"),
+			"{error}"
+		);
 
 		let mut lied = proven(0, 9);
 		lied.proof.storage[0].value = Some(hex0x(&[0u8; 8]));

@@ -12,8 +12,8 @@ use subxt::{
 
 use codec::{DecodeAll, Encode};
 use registry_rpc_types::{
-	time, AlertsPage, AuditExport, AuditHead, AuditRecord, ChainRecord, Collection,
-	ContentMatches, HistoryPage, Item, ItemsPage, Rights, RightsCursor, Work,
+	time, AlertsPage, AuditExport, AuditHead, AuditRecord, ChainRecord, Collection, ContentMatches,
+	HistoryPage, Item, ItemsPage, Rights, RightsCursor, Work,
 };
 
 use crate::{Error, RegistryClient};
@@ -340,7 +340,10 @@ mod tests {
 		let chain = ChainRecord::decode_all(&mut &encoded[..]).unwrap();
 		assert_eq!(chain.seq, 5);
 		assert_eq!(chain.timestamp, json.timestamp);
-		assert_eq!(AuditRecord::of(&chain, |a| AccountId32(*a).to_string()), json);
+		assert_eq!(
+			AuditRecord::of(&chain, |a| AccountId32(*a).to_string()),
+			json
+		);
 	}
 
 	#[test]

@@ -278,7 +278,10 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	let mut swapped = proven.clone();
 	swapped.export.records.swap(1, 2);
 	let error = refused(&swapped);
-	assert!(error.contains("follows record") || error.contains("does not link"), "{error}");
+	assert!(
+		error.contains("follows record") || error.contains("does not link"),
+		"{error}"
+	);
 
 	// Signed by a set that is not the trusted one.
 	let bobs = TrustedAuthorities::from_public_keys([signer("//Bob").public_key()]);
@@ -297,7 +300,10 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 		.await
 		.unwrap_err()
 		.to_string();
-	assert!(error.contains("not yet finalized with a GRANDPA justification"), "{error}");
+	assert!(
+		error.contains("not yet finalized with a GRANDPA justification"),
+		"{error}"
+	);
 
 	// Giving the item straight back raised back-and-forth alerts, and the burst rule fired.
 	let alerts = client.audit_alerts("open", None, Some(100)).await.unwrap();

@@ -427,20 +427,24 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 	.json();
 	assert_eq!(dated["total"], 3, "{dated}");
 	let time = dated["records"][0]["time"].as_str().unwrap();
-	assert!(time.starts_with(&today) || time.starts_with(&yesterday), "{time}");
-	let before = by(
-		"//Alice",
-		&format!("audit history item:0:0 --to {earlier}"),
-	)
-	.ok()
-	.json();
+	assert!(
+		time.starts_with(&today) || time.starts_with(&yesterday),
+		"{time}"
+	);
+	let before = by("//Alice", &format!("audit history item:0:0 --to {earlier}"))
+		.ok()
+		.json();
 	assert_eq!(before["total"], 0, "{before}");
 	let inverted = by(
 		"//Alice",
 		&format!("audit history item:0:0 --from {today} --to {yesterday}"),
 	)
 	.failed();
-	assert!(inverted.error().contains("is after --to"), "{}", inverted.error());
+	assert!(
+		inverted.error().contains("is after --to"),
+		"{}",
+		inverted.error()
+	);
 
 	// The alert, closed by a regulator with a note.
 	let alerts = by("//Alice", "audit alerts").ok().json();
@@ -507,16 +511,31 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 	assert_eq!(checked["pinned"], true);
 	// Pinned to another set, it is refused; without a pin, it says so.
 	let bob_key = hex::encode(Ed25519Signer::from_uri("//Bob").unwrap().public_key());
-	let untrusted = registry(&words(&format!("audit verify {log} --trusted-key {bob_key}"))).failed();
-	assert!(untrusted.stderr.contains("not the trusted one"), "{}", untrusted.stderr);
+	let untrusted = registry(&words(&format!(
+		"audit verify {log} --trusted-key {bob_key}"
+	)))
+	.failed();
+	assert!(
+		untrusted.stderr.contains("not the trusted one"),
+		"{}",
+		untrusted.stderr
+	);
 	let unpinned = registry(&words(&format!("audit verify {log}"))).ok();
-	assert!(unpinned.stdout.contains("NOT PINNED"), "{}", unpinned.stdout);
+	assert!(
+		unpinned.stdout.contains("NOT PINNED"),
+		"{}",
+		unpinned.stdout
+	);
 	// An export without its proof proves nothing, and the verifier says so.
 	let mut bare: Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
 	bare.as_object_mut().unwrap().remove("proof");
 	let bare = write(dir.path(), "bare.json", &bare.to_string());
 	let refused = registry(&words(&format!("audit verify {bare}"))).failed();
-	assert!(refused.stderr.contains("has no proof"), "{}", refused.stderr);
+	assert!(
+		refused.stderr.contains("has no proof"),
+		"{}",
+		refused.stderr
+	);
 	let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
 	doc["records"][1]["reason"] = 7.into();
 	let changed = write(dir.path(), "changed.json", &doc.to_string());

@@ -112,7 +112,10 @@ struct Network<'a> {
 
 impl Network<'_> {
 	fn env(&self) -> Vec<(&str, &str)> {
-		let mut env = vec![("LOCAL_NETWORK_DIR", self.dir.to_str().expect("a UTF-8 path"))];
+		let mut env = vec![(
+			"LOCAL_NETWORK_DIR",
+			self.dir.to_str().expect("a UTF-8 path"),
+		)];
 		if let Some(chain) = &self.chain {
 			env.push(("CHAIN", chain.as_str()));
 		}
@@ -145,8 +148,16 @@ impl Drop for Nodes {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_quick_start_starts_a_development_chain_that_finalizes() {
 	let blocks = sh_blocks("## Quick start");
-	assert_eq!(blocks[0], vec!["scripts/dev.sh"], "the quick start's first command");
-	assert_eq!(blocks[1], vec!["scripts/test.sh"], "the quick start's second command");
+	assert_eq!(
+		blocks[0],
+		vec!["scripts/dev.sh"],
+		"the quick start's first command"
+	);
+	assert_eq!(
+		blocks[1],
+		vec!["scripts/test.sh"],
+		"the quick start's second command"
+	);
 	let (rpc, p2p) = (free_port(), free_port());
 	let mut dev = Nodes(vec![shell(
 		&format!("{} --rpc-port {rpc} --port {p2p}", blocks[0][0]),
@@ -211,7 +222,10 @@ async fn the_four_validator_network_runs_as_the_readme_says() {
 		);
 		let stopped = network.script("stop");
 		assert!(stopped.status.success(), "{}", text(&stopped));
-		assert!(!network.script("status").status.success(), "nothing runs after stop");
+		assert!(
+			!network.script("status").status.success(),
+			"nothing runs after stop"
+		);
 	}
 
 	// By hand, line by line: the admitted node keys, in order, and a finalizing network.
@@ -275,5 +289,98 @@ async fn the_four_validator_network_runs_as_the_readme_says() {
 	assert!(started.status.success(), "{}", text(&started));
 	for port in rpc_ports {
 		peers_and_finalizes(port, 3).await;
+	}
+}
+
+/// The `$ registry …` command lines of the README, continuation lines joined.
+fn registry_lines() -> Vec<String> {
+	let readme = std::fs::read_to_string(repository().join("README.md")).expect("a README");
+	let mut lines = Vec::new();
+	let mut current: Option<String> = None;
+	for line in readme.lines() {
+		if let Some(mut open) = current.take() {
+			open.push(' ');
+			open.push_str(line.trim().trim_end_matches('\\'));
+			if line.trim_end().ends_with('\\') {
+				current = Some(open);
+			} else {
+				lines.push(open);
+			}
+			continue;
+		}
+		if let Some(command) = line.strip_prefix("$ registry ") {
+			let command = command.trim_end();
+			if command.ends_with('\\') {
+				current = Some(command.trim_end_matches('\\').to_string());
+			} else {
+				lines.push(command.to_string());
+			}
+		}
+	}
+	lines
+}
+
+/// A command line split into words, quotes kept together.
+fn shell_words(line: &str) -> Vec<String> {
+	let mut words = Vec::new();
+	let mut word = String::new();
+	let mut quoted = false;
+	for c in line.chars() {
+		match c {
+			'"' => quoted = !quoted,
+			' ' if !quoted => {
+				if !word.is_empty() {
+					words.push(std::mem::take(&mut word));
+				}
+			}
+			c => word.push(c),
+		}
+	}
+	if !word.is_empty() {
+		words.push(word);
+	}
+	words
+}
+
+/// The help text of `registry <path> --help`, if that is a command.
+fn help(path: &[String]) -> Option<String> {
+	let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+	args.push("--help");
+	let output = registry_tests::cli::command(&args).output().ok()?;
+	output
+		.status
+		.success()
+		.then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn every_registry_command_in_the_readme_names_a_command_and_flags_it_has() {
+	let lines = registry_lines();
+	assert!(lines.len() >= 20, "the README shows the CLI: {lines:?}");
+	let global = help(&[]).expect("registry --help");
+	for line in &lines {
+		let words = shell_words(line);
+		// The command: the longest run of leading words that the CLI lists as subcommands.
+		let mut path: Vec<String> = Vec::new();
+		let mut text = global.clone();
+		for word in &words {
+			if word.starts_with('-') || !text.contains(&format!("\n  {word} ")) {
+				break;
+			}
+			path.push(word.clone());
+			text =
+				help(&path).unwrap_or_else(|| panic!("`registry {}` has no help", path.join(" ")));
+		}
+		assert!(!path.is_empty(), "`registry {line}` names no command");
+		for flag in words.iter().filter(|word| word.starts_with("--")) {
+			let flag = flag.split('=').next().unwrap_or(flag);
+			assert!(
+				text.contains(&format!("{flag} "))
+					|| text.contains(&format!("{flag}\n"))
+					|| global.contains(&format!("{flag} ")),
+				"`registry {line}`: `registry {}` has no flag {flag}",
+				path.join(" ")
+			);
+		}
 	}
 }

@@ -245,13 +245,14 @@ impl RegistryClient {
 				header.hash()
 			)));
 		}
-		let justification = block
-			.justifications
-			.into_iter()
-			.flatten()
-			.find_map(|(engine, justification)| {
-				(engine == GRANDPA_ENGINE_ID).then_some(justification)
-			});
+		let justification =
+			block
+				.justifications
+				.into_iter()
+				.flatten()
+				.find_map(|(engine, justification)| {
+					(engine == GRANDPA_ENGINE_ID).then_some(justification)
+				});
 		Ok((header, justification))
 	}
 

@@ -492,7 +492,11 @@ impl AuditRecord {
 			extrinsic: self.extrinsic,
 			kind,
 			subject: self.subject.into(),
-			from: self.from.as_deref().map(|a| account("from", a)).transpose()?,
+			from: self
+				.from
+				.as_deref()
+				.map(|a| account("from", a))
+				.transpose()?,
 			to: self.to.as_deref().map(|a| account("to", a)).transpose()?,
 			authorized_by: account("authorizedBy", &self.authorized_by)?,
 			reason: self.reason,
@@ -674,7 +678,10 @@ mod tests {
 			kind: "sold".into(),
 			..json
 		};
-		assert!(unknown.record(parse).unwrap_err().contains("unknown kind \"sold\""));
+		assert!(unknown
+			.record(parse)
+			.unwrap_err()
+			.contains("unknown kind \"sold\""));
 	}
 
 	#[test]

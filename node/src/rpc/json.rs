@@ -245,7 +245,11 @@ pub fn work(work: &WorkView<AccountId, BlockNumber>) -> json::Work {
 		disputes: work.disputes.iter().map(dispute).collect(),
 		units: work.units.iter().map(unit).collect(),
 		licences: work.licences.iter().map(licence).collect(),
-		truncated: work.truncated.iter().map(|list| work_list(*list).to_owned()).collect(),
+		truncated: work
+			.truncated
+			.iter()
+			.map(|list| work_list(*list).to_owned())
+			.collect(),
 	}
 }
 

@@ -106,7 +106,10 @@ pub fn date_range(
 			))
 		})
 	};
-	let from = from.as_deref().map(|text| day("fromDate", text)).transpose()?;
+	let from = from
+		.as_deref()
+		.map(|text| day("fromDate", text))
+		.transpose()?;
 	let to = to.as_deref().map(|text| day("toDate", text)).transpose()?;
 	if let (Some(from), Some(to)) = (from, to) {
 		if from > to {
@@ -143,7 +146,11 @@ mod tests {
 			Some((None, Some(day("2026-04-01") - 1)))
 		);
 		let error = date_range(Some("31/03/2026".into()), None).unwrap_err();
-		assert!(error.message().contains("`fromDate`"), "{}", error.message());
+		assert!(
+			error.message().contains("`fromDate`"),
+			"{}",
+			error.message()
+		);
 		let error = date_range(Some("2026-04-01".into()), Some("2026-03-31".into())).unwrap_err();
 		assert!(error.message().contains("inverted"), "{}", error.message());
 	}

@@ -15,9 +15,7 @@ use registry_runtime::{
 	AccountId, BlockNumber,
 };
 
-use registry_rpc_types::{
-	Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work,
-};
+use registry_rpc_types::{Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work};
 
 use super::{
 	json::{self, address, hex_hash},
@@ -255,6 +253,10 @@ where
 			)
 			.map_err(chain_error)?
 			.ok_or_else(missing)?;
-		Ok(json::rights_map(&view, &page, at_block.unwrap_or(finalized)))
+		Ok(json::rights_map(
+			&view,
+			&page,
+			at_block.unwrap_or(finalized),
+		))
 	}
 }

@@ -234,7 +234,10 @@ impl<AccountId: PartialEq, BlockNumber> AuditRecord<AccountId, BlockNumber> {
 impl<AccountId, BlockNumber> AuditRecord<AccountId, BlockNumber> {
 	/// The same record with its accounts in another type of the same encoding, e.g. a
 	/// runtime's `AccountId32` as the 32 bytes a verifier reads.
-	pub fn map_accounts<Other>(self, into: impl Fn(AccountId) -> Other) -> AuditRecord<Other, BlockNumber> {
+	pub fn map_accounts<Other>(
+		self,
+		into: impl Fn(AccountId) -> Other,
+	) -> AuditRecord<Other, BlockNumber> {
 		AuditRecord {
 			seq: self.seq,
 			block: self.block,
@@ -359,7 +362,10 @@ mod tests {
 		let decodable = (0..=u8::MAX)
 			.filter(|byte| Subject::decode(&mut &[*byte, 0, 0, 0, 0, 0, 0, 0, 0][..]).is_ok())
 			.count();
-		assert_eq!(decodable, 5, "a new subject needs a case above and in every match");
+		assert_eq!(
+			decodable, 5,
+			"a new subject needs a case above and in every match"
+		);
 	}
 
 	fn record(seq: u64, prev: H256) -> AuditRecord<[u8; 32], u32> {
@@ -384,7 +390,10 @@ mod tests {
 		let encoded = record(5, H256::repeat_byte(0x11)).encode();
 		// seq 8, block 4, timestamp 8, Some(1) 5, kind 1, subject 1+4+4, from 33, to 33,
 		// by 32, reason 2, evidence 1, prev 32.
-		assert_eq!(encoded.len(), 8 + 4 + 8 + 5 + 1 + 9 + 33 + 33 + 32 + 2 + 1 + 32);
+		assert_eq!(
+			encoded.len(),
+			8 + 4 + 8 + 5 + 1 + 9 + 33 + 33 + 32 + 2 + 1 + 32
+		);
 		assert_eq!(encoded[..8], 5u64.to_le_bytes());
 		assert_eq!(encoded[12..20], 1_700_000_000_000u64.to_le_bytes());
 		assert_eq!(encoded[25], 2, "the kind's index");
@@ -412,6 +421,9 @@ mod tests {
 		let mut gap = hashed;
 		gap[1].record.seq = 2;
 		gap[1].hash = record_hash(&gap[1].record);
-		assert_eq!(verify_chain(H256::zero(), &gap), Err((1, ChainFault::SeqGap)));
+		assert_eq!(
+			verify_chain(H256::zero(), &gap),
+			Err((1, ChainFault::SeqGap))
+		);
 	}
 }

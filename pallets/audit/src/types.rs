@@ -115,4 +115,3 @@ pub enum AuthorizedBy<AccountId> {
 	/// A regulator member, named.
 	Regulator(AccountId),
 }
-

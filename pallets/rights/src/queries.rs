@@ -283,8 +283,7 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		author_history.sort_by_key(|entry| entry.version);
 
-		let (mut derivatives, more) =
-			first(Derivatives::<T>::iter_key_prefix(work), WORK_LIST);
+		let (mut derivatives, more) = first(Derivatives::<T>::iter_key_prefix(work), WORK_LIST);
 		note(WorkList::Derivatives, more);
 		derivatives.sort_unstable();
 
@@ -443,9 +442,13 @@ impl<T: Config> Pallet<T> {
 				.filter_map(|id| Licences::<T>::get(id).map(|licence| (id, licence)))
 				.filter(|(_, licence)| match at {
 					None => licence.is_live(today),
-					Some(at) =>
-						licence.granted_at <= at &&
-							licence.revoked.as_ref().map_or(true, |revoked| revoked.at > at),
+					Some(at) => {
+						licence.granted_at <= at
+							&& licence
+								.revoked
+								.as_ref()
+								.map_or(true, |revoked| revoked.at > at)
+					}
 				})
 				.map(|(id, licence)| Self::licence_view(id, licence))
 				.collect();

@@ -232,8 +232,14 @@ fn a_time_range_maps_to_the_blocks_whose_records_fall_in_it() {
 		mint(40, ALICE);
 		assert_eq!(Audit::blocks_between(None, None), Some((2, 6)));
 		assert_eq!(Audit::blocks_between(Some(20_000), None), Some((4, 6)));
-		assert_eq!(Audit::blocks_between(Some(30_000), Some(30_000)), Some((4, 4)));
-		assert_eq!(Audit::blocks_between(Some(10_001), Some(49_999)), Some((4, 4)));
+		assert_eq!(
+			Audit::blocks_between(Some(30_000), Some(30_000)),
+			Some((4, 4))
+		);
+		assert_eq!(
+			Audit::blocks_between(Some(10_001), Some(49_999)),
+			Some((4, 4))
+		);
 		assert_eq!(Audit::blocks_between(None, Some(10_000)), Some((2, 2)));
 		assert_eq!(Audit::blocks_between(None, Some(9_999)), None);
 		assert_eq!(Audit::blocks_between(Some(50_001), None), None);

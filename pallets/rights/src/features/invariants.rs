@@ -2,9 +2,9 @@
 
 use crate::{
 	pallet::{
-		Config, Derivatives, LicenceOf, Licences, LicencesOfWork, LiveLicences, LiveUnits, MoralRights,
-		OpenDisputeOf, Pallet, Pending, PendingActions, UnitOf, Units, UnitsOfHolder, UnitsOfWork,
-		WorkByContent, Works,
+		Config, Derivatives, LicenceOf, Licences, LicencesOfWork, LiveLicences, LiveUnits,
+		MoralRights, OpenDisputeOf, Pallet, Pending, PendingActions, UnitOf, Units, UnitsOfHolder,
+		UnitsOfWork, WorkByContent, Works,
 	},
 	RightSet,
 };

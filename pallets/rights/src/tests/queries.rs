@@ -224,10 +224,16 @@ fn a_page_of_rights_reads_the_same_number_of_keys_however_long_the_history() {
 
 		// Now: the live index alone, one page whatever the history.
 		let (now, pages) = all_rights(work, None, 2).unwrap();
-		assert_eq!(pages, 1, "one live unit and one licence fit in a page of two");
+		assert_eq!(
+			pages, 1,
+			"one live unit and one licence fit in a page of two"
+		);
 		assert_eq!(unit_ids(&now.units), vec![unit]);
 		assert_eq!(licence_ids(&now.licences), vec![licence]);
-		assert_eq!(unit_ids(&Rights::work_info(work).unwrap().units), vec![unit]);
+		assert_eq!(
+			unit_ids(&Rights::work_info(work).unwrap().units),
+			vec![unit]
+		);
 
 		// As of a block: the history is read two keys a page, and nothing is lost.
 		let first = Rights::rights_page(work, Some(100), None, 2).unwrap();

@@ -466,8 +466,9 @@ fn verify(file: &Path, trust: &TrustArgs) -> Result<Output, CliError> {
 		))
 	})?;
 	let trusted = trust.trusted()?;
-	let verified = verify_proven_export(&proven, trusted.as_ref())
-		.map_err(|reason| CliError::verify(format!("{} does not verify: {reason}", file.display())))?;
+	let verified = verify_proven_export(&proven, trusted.as_ref()).map_err(|reason| {
+		CliError::verify(format!("{} does not verify: {reason}", file.display()))
+	})?;
 	let export = &proven.export;
 	let span = match (verified.first_seq, verified.last_seq) {
 		(Some(first), Some(last)) => format!("records {first} to {last}"),
