@@ -392,6 +392,9 @@ mod tests {
 				authorized_by: ALICE.into(),
 				reason: 0,
 				evidence: None,
+				detail: crate::types::record::Detail::Content {
+					sha256: crate::types::record::H256::repeat_byte(seq as u8),
+				},
 				prev_hash: zero(),
 				hash: String::new(),
 				encoded: String::new(),

@@ -63,8 +63,8 @@ pub enum AuthorizedBy {
 	Genesis,
 	/// A council decision.
 	Consortium,
-	/// A registrar.
-	Registrar(AccountId32),
+	/// A registrar, by its signature.
+	Account(AccountId32),
 }
 
 /// A member as stored.

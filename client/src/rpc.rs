@@ -296,6 +296,7 @@ mod tests {
 			authorized_by: ALICE.into(),
 			reason: 0,
 			evidence: None,
+			detail: registry_rpc_types::record::Detail::None,
 			prev_hash: prev.into(),
 			hash: String::new(),
 			encoded: String::new(),

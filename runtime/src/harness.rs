@@ -187,6 +187,7 @@ impl Chain {
 				pallet_members::CheckMember::new(),
 				pallet_members::CheckNonce::from(nonce),
 				frame_system::CheckWeight::new(),
+				crate::audit::AuditCall,
 			);
 			let implicit = (
 				(),
@@ -194,6 +195,7 @@ impl Chain {
 				VERSION.transaction_version,
 				System::block_hash(0),
 				birth_hash,
+				(),
 				(),
 				(),
 				(),

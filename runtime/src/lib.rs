@@ -21,6 +21,7 @@ use alloc::vec::Vec;
 #[macro_use]
 mod benchmarks;
 pub mod apis;
+pub mod audit;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
@@ -75,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("registry-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -132,6 +133,7 @@ pub type TxExtension = (
 	pallet_members::CheckMember<Runtime>,
 	pallet_members::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
+	audit::AuditCall,
 );
 
 /// A transaction as it travels and is stored in blocks.

@@ -403,7 +403,7 @@ fn the_audit_log_is_read_exported_and_verified_offline_and_an_alert_is_closed() 
 		lines.next(),
 		Some(
 			"seq,block,time,extrinsic,kind,subject,from,to,authorized_by,reason,evidence,\
-			 prev_hash,hash"
+			 detail,prev_hash,hash"
 		)
 	);
 	assert_eq!(lines.count(), 2, "{csv}");

@@ -71,6 +71,45 @@ async fn the_council_admits_an_institution_which_then_transacts() {
 		.await
 		.unwrap();
 	assert!(sent.has_event("System", "ExtrinsicSuccess"));
+
+	// The log holds the admission, under the consortium, with the roles granted; and the
+	// enactment before it, naming the call. Reads are at the finalized head: wait for it.
+	let museum_address = museum.account_id().to_string();
+	let mut admission = None;
+	for _ in 0..60 {
+		if let Ok(page) = client.audit_history("members", None, None, None).await {
+			admission = page
+				.records
+				.into_iter()
+				.find(|r| r.kind == "memberAdmitted" && r.to.as_deref() == Some(&museum_address));
+			if admission.is_some() {
+				break;
+			}
+		}
+		tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+	}
+	let admission = admission.expect("the admission's record, once finalized");
+	assert_eq!(admission.authorized_by, "consortium");
+	assert_eq!(
+		serde_json::to_value(&admission.detail).unwrap(),
+		serde_json::json!({"type": "roles", "roles": ["Institution"]})
+	);
+	let export = client
+		.audit_export_all(admission.block, admission.block)
+		.await
+		.expect("an export of the admission's block that verifies");
+	let enacted = export
+		.records
+		.iter()
+		.find(|r| r.kind == "enacted")
+		.expect("the enactment's record");
+	assert!(enacted.seq < admission.seq);
+	let detail = serde_json::to_value(&enacted.detail).unwrap();
+	assert_eq!(detail["type"], "call");
+	assert_eq!(
+		(&detail["pallet"], &detail["call"]),
+		(&"Members".into(), &"admit".into())
+	);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -358,11 +358,19 @@ pub enum Subject {
 	Work { work: u64 },
 	RightsUnit { unit: u64 },
 	Licence { licence: u64 },
+	Members,
+	Validators,
+	Nodes,
+	Council,
+	Chain,
+	AuditRules,
+	Alert { alert: u64 },
 }
 
 impl Subject {
 	/// The subject as written on a command line: `item:1:2`, `collection:1`, `work:3`,
-	/// `unit:4` or `licence:5`.
+	/// `unit:4`, `licence:5`, `alert:6`, or one of `members`, `validators`, `nodes`,
+	/// `council`, `chain` and `rules`.
 	pub fn parse(text: &str) -> Option<Self> {
 		let mut parts = text.trim().split(':');
 		let kind = parts.next()?;
@@ -378,6 +386,13 @@ impl Subject {
 			"work" => Self::Work { work: number()? },
 			"unit" => Self::RightsUnit { unit: number()? },
 			"licence" | "license" => Self::Licence { licence: number()? },
+			"alert" => Self::Alert { alert: number()? },
+			"members" => Self::Members,
+			"validators" => Self::Validators,
+			"nodes" => Self::Nodes,
+			"council" => Self::Council,
+			"chain" => Self::Chain,
+			"rules" => Self::AuditRules,
 			_ => return None,
 		};
 		parts.next().is_none().then_some(subject)
@@ -392,6 +407,13 @@ impl std::fmt::Display for Subject {
 			Self::Work { work } => write!(f, "work:{work}"),
 			Self::RightsUnit { unit } => write!(f, "unit:{unit}"),
 			Self::Licence { licence } => write!(f, "licence:{licence}"),
+			Self::Alert { alert } => write!(f, "alert:{alert}"),
+			Self::Members => write!(f, "members"),
+			Self::Validators => write!(f, "validators"),
+			Self::Nodes => write!(f, "nodes"),
+			Self::Council => write!(f, "council"),
+			Self::Chain => write!(f, "chain"),
+			Self::AuditRules => write!(f, "rules"),
 		}
 	}
 }
@@ -404,6 +426,13 @@ impl From<record::Subject> for Subject {
 			record::Subject::Work(work) => Self::Work { work },
 			record::Subject::RightsUnit(unit) => Self::RightsUnit { unit },
 			record::Subject::Licence(licence) => Self::Licence { licence },
+			record::Subject::Members => Self::Members,
+			record::Subject::Validators => Self::Validators,
+			record::Subject::Nodes => Self::Nodes,
+			record::Subject::Council => Self::Council,
+			record::Subject::Chain => Self::Chain,
+			record::Subject::AuditRules => Self::AuditRules,
+			record::Subject::Alert(alert) => Self::Alert { alert },
 		}
 	}
 }
@@ -416,6 +445,13 @@ impl From<Subject> for record::Subject {
 			Subject::Work { work } => Self::Work(work),
 			Subject::RightsUnit { unit } => Self::RightsUnit(unit),
 			Subject::Licence { licence } => Self::Licence(licence),
+			Subject::Members => Self::Members,
+			Subject::Validators => Self::Validators,
+			Subject::Nodes => Self::Nodes,
+			Subject::Council => Self::Council,
+			Subject::Chain => Self::Chain,
+			Subject::AuditRules => Self::AuditRules,
+			Subject::Alert { alert } => Self::Alert(alert),
 		}
 	}
 }
@@ -444,10 +480,14 @@ pub struct AuditRecord {
 	pub subject: Subject,
 	pub from: Option<String>,
 	pub to: Option<String>,
+	/// The signer's address, `consortium` or `genesis`.
 	pub authorized_by: String,
 	/// A reason code for freezes, retirements, revocations and rulings; 0 when none applies.
 	pub reason: u16,
 	pub evidence: Option<String>,
+	/// What the record says beyond its kind and subject, tagged by `type`, with accounts as
+	/// addresses.
+	pub detail: record::Detail<String>,
 	pub prev_hash: String,
 	pub hash: String,
 	/// The SCALE encoding the hash is taken over, `0x` and hex.
@@ -468,9 +508,10 @@ impl AuditRecord {
 			subject: record.subject.into(),
 			from: record.from.as_ref().map(&address),
 			to: record.to.as_ref().map(&address),
-			authorized_by: address(&record.authorized_by),
+			authorized_by: authority(&record.authorized_by, &address),
 			reason: record.reason,
 			evidence: record.evidence.as_ref().map(|hash| hex0x(hash.as_bytes())),
+			detail: record.detail.clone().map_accounts(|who| address(&who)),
 			prev_hash: hex0x(record.prev.as_bytes()),
 			hash: hex0x(record::sha256(&encoded).as_bytes()),
 			encoded: hex0x(&encoded),
@@ -498,8 +539,16 @@ impl AuditRecord {
 				.map(|a| account("from", a))
 				.transpose()?,
 			to: self.to.as_deref().map(|a| account("to", a)).transpose()?,
-			authorized_by: account("authorizedBy", &self.authorized_by)?,
+			authorized_by: match self.authorized_by.as_str() {
+				CONSORTIUM => record::AuthorizedBy::Consortium,
+				GENESIS => record::AuthorizedBy::Genesis,
+				who => record::AuthorizedBy::Account(account("authorizedBy", who)?),
+			},
 			reason: self.reason,
+			detail: self
+				.detail
+				.clone()
+				.try_map_accounts(|who| account("detail", &who))?,
 			evidence: self
 				.evidence
 				.as_deref()
@@ -507,6 +556,24 @@ impl AuditRecord {
 				.transpose()?,
 			prev: record::H256(hash32("prevHash", &self.prev_hash)?),
 		})
+	}
+}
+
+/// `authorizedBy` of a record the consortium authorized.
+pub const CONSORTIUM: &str = "consortium";
+
+/// `authorizedBy` of a record of the chain's genesis.
+pub const GENESIS: &str = "genesis";
+
+/// Who authorized a record, as its JSON names it: an address, [`CONSORTIUM`] or [`GENESIS`].
+pub fn authority<AccountId>(
+	by: &record::AuthorizedBy<AccountId>,
+	address: impl Fn(&AccountId) -> String,
+) -> String {
+	match by {
+		record::AuthorizedBy::Account(who) => address(who),
+		record::AuthorizedBy::Consortium => CONSORTIUM.into(),
+		record::AuthorizedBy::Genesis => GENESIS.into(),
 	}
 }
 
@@ -653,9 +720,14 @@ mod tests {
 			subject: record::Subject::Licence(3),
 			from: None,
 			to: Some([2; 32]),
-			authorized_by: [1; 32],
+			authorized_by: record::AuthorizedBy::Account([1; 32]),
 			reason: 0,
 			evidence: Some(record::H256::repeat_byte(5)),
+			detail: record::Detail::Assignment {
+				previous: record::Named::truncate_from(vec![[3; 32]]),
+				successor: 8,
+				threshold: 1,
+			},
 			prev: record::H256::repeat_byte(6),
 		};
 		let address = |account: &[u8; 32]| format!("acct{}", account[0]);
@@ -666,7 +738,18 @@ mod tests {
 		let parse = |_: &str, text: &str| -> Result<[u8; 32], String> {
 			Ok([text.trim_start_matches("acct").parse().map_err(|_| "no")?; 32])
 		};
-		assert_eq!(json.record(parse), Ok(chain));
+		assert_eq!(json.record(parse), Ok(chain.clone()));
+		assert_eq!(
+			serde_json::to_value(&json.detail).unwrap(),
+			serde_json::json!({"type": "assignment", "previous": ["acct3"], "successor": 8, "threshold": 1})
+		);
+		let by_consortium = ChainRecord {
+			authorized_by: record::AuthorizedBy::Consortium,
+			..chain
+		};
+		let json_consortium = AuditRecord::of(&by_consortium, address);
+		assert_eq!(json_consortium.authorized_by, "consortium");
+		assert_eq!(json_consortium.record(parse), Ok(by_consortium));
 		for kind in record::AuditKind::ALL {
 			let json = AuditRecord {
 				kind: kind.name().into(),
@@ -723,9 +806,24 @@ mod tests {
 
 	#[test]
 	fn subjects_parse_from_their_written_form_and_back() {
-		for text in ["item:1:2", "collection:7", "work:3", "unit:4", "licence:5"] {
+		for text in [
+			"item:1:2",
+			"collection:7",
+			"work:3",
+			"unit:4",
+			"licence:5",
+			"alert:6",
+			"members",
+			"validators",
+			"nodes",
+			"council",
+			"chain",
+			"rules",
+		] {
 			let subject = Subject::parse(text).expect(text);
 			assert_eq!(subject.to_string(), text);
+			// And through the chain's own type, whose every subject has a written form.
+			assert_eq!(Subject::from(record::Subject::from(subject)), subject);
 		}
 		assert_eq!(
 			Subject::parse("license:5"),
@@ -737,6 +835,7 @@ mod tests {
 			"thing:1",
 			"work:x",
 			"collection:99999999999",
+			"members:1",
 			"",
 		] {
 			assert_eq!(Subject::parse(bad), None, "{bad}");

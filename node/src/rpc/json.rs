@@ -383,9 +383,12 @@ mod tests {
 			subject: Subject::Item(1, 2),
 			from: None,
 			to: Some(AccountId::from([7u8; 32])),
-			authorized_by: AccountId::from([8u8; 32]),
+			authorized_by: registry_primitives::AuthorizedBy::Account(AccountId::from([8u8; 32])),
 			reason: 0,
 			evidence: None,
+			detail: registry_primitives::Detail::Content {
+				sha256: H256::repeat_byte(4),
+			},
 			prev: H256::zero(),
 		};
 		let hashed = HashedRecord {
@@ -397,6 +400,13 @@ mod tests {
 		assert_eq!(json.encoded, format!("0x{}", hex::encode(record.encode())));
 		assert_eq!(json.to, Some(address(&AccountId::from([7u8; 32]))));
 		assert_eq!(json.kind, "minted");
+		assert_eq!(json.authorized_by, address(&AccountId::from([8u8; 32])));
+		assert_eq!(
+			json.detail,
+			registry_primitives::Detail::Content {
+				sha256: H256::repeat_byte(4),
+			}
+		);
 	}
 
 	#[test]

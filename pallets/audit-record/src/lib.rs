@@ -14,6 +14,11 @@
 
 extern crate alloc;
 
+mod detail;
+pub mod scope;
+
+pub use detail::*;
+
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 pub use primitive_types::H256;
@@ -54,6 +59,28 @@ pub enum Subject {
 	/// A licence granted from a rights unit.
 	#[codec(index = 4)]
 	Licence(u64),
+	/// The member register: admissions, suspensions, removals and rate limits. The member is
+	/// the record's `to` (or `from` when it leaves).
+	#[codec(index = 5)]
+	Members,
+	/// The validator set, its candidates, their session keys and the session length.
+	#[codec(index = 6)]
+	Validators,
+	/// The nodes admitted to the network.
+	#[codec(index = 7)]
+	Nodes,
+	/// The council: its seats and its motions.
+	#[codec(index = 8)]
+	Council,
+	/// The chain itself: calls the consortium enacts, runtime upgrades.
+	#[codec(index = 9)]
+	Chain,
+	/// The audit log's anti-speculation rules.
+	#[codec(index = 10)]
+	AuditRules,
+	/// An alert raised by the rules.
+	#[codec(index = 11)]
+	Alert(u64),
 }
 
 /// The kind of change an audit record describes.
@@ -73,13 +100,13 @@ pub enum AuditKind {
 	/// A collection was created.
 	#[codec(index = 0)]
 	CollectionCreated,
-	/// An item was minted to its first holder.
+	/// An item was minted to its first holder ([`Detail::Content`]: its content hash).
 	#[codec(index = 1)]
 	Minted,
 	/// An item was given to another holder.
 	#[codec(index = 2)]
 	Transferred,
-	/// An item's metadata gained a version.
+	/// An item's metadata gained a version ([`Detail::Document`]).
 	#[codec(index = 3)]
 	MetadataChanged,
 	/// A draft item was issued: its metadata is fixed.
@@ -94,7 +121,7 @@ pub enum AuditKind {
 	/// The subject was retired (burned), its record kept.
 	#[codec(index = 7)]
 	Retired,
-	/// A work was registered.
+	/// A work was registered ([`Detail::Content`]: its content hash).
 	#[codec(index = 8)]
 	WorkRegistered,
 	/// An authorship claim was attested.
@@ -106,26 +133,94 @@ pub enum AuditKind {
 	/// An authorship dispute was opened.
 	#[codec(index = 11)]
 	DisputeOpened,
-	/// An authorship dispute was resolved.
+	/// An authorship dispute was resolved ([`Detail::Authors`]: before and after the ruling).
 	#[codec(index = 12)]
 	DisputeResolved,
-	/// A rights unit was split; the record's subject is the unit split.
+	/// A rights unit was split; the record's subject is the unit split ([`Detail::Split`]).
 	#[codec(index = 13)]
 	Split,
-	/// A rights unit was assigned to another holder.
+	/// A rights unit was assigned to another holder, one record per new holder
+	/// ([`Detail::Assignment`]).
 	#[codec(index = 14)]
 	Assigned,
-	/// A licence was granted.
+	/// A licence was granted ([`Detail::Licence`]).
 	#[codec(index = 15)]
 	Licensed,
 	/// A licence was revoked by its grantor.
 	#[codec(index = 16)]
 	LicenceRevoked,
+	/// A member was admitted (`to`), with its roles ([`Detail::Roles`]).
+	#[codec(index = 17)]
+	MemberAdmitted,
+	/// A member (`to`) was suspended.
+	#[codec(index = 18)]
+	MemberSuspended,
+	/// A suspended member (`to`) was reinstated.
+	#[codec(index = 19)]
+	MemberReinstated,
+	/// A member (`from`) was removed.
+	#[codec(index = 20)]
+	MemberRemoved,
+	/// A role's rate limit was set or lifted ([`Detail::RateLimit`]).
+	#[codec(index = 21)]
+	RateLimitSet,
+	/// A member (`to`) joins the validator set from the next session.
+	#[codec(index = 22)]
+	ValidatorAdded,
+	/// A validator (`from`) leaves the set from the next session.
+	#[codec(index = 23)]
+	ValidatorRemoved,
+	/// A member (`to`) may register session keys, to become a validator.
+	#[codec(index = 24)]
+	CandidateAdded,
+	/// The session length changed ([`Detail::Blocks`]).
+	#[codec(index = 25)]
+	SessionLengthSet,
+	/// A validator or candidate (`to`) registered session keys ([`Detail::Digest`] of them).
+	#[codec(index = 26)]
+	SessionKeysSet,
+	/// A node may connect ([`Detail::Peer`]), owned by `to`.
+	#[codec(index = 27)]
+	NodeAdmitted,
+	/// A node may no longer connect ([`Detail::Peer`]).
+	#[codec(index = 28)]
+	NodeRemoved,
+	/// A node's owner or connections changed, or the node list was replaced ([`Detail::Peer`], or [`Detail::Digest`] of the new list).
+	#[codec(index = 29)]
+	NodeChanged,
+	/// A council seat was given (`to`) or vacated (`from`), or the prime member changed.
+	#[codec(index = 30)]
+	CouncilChanged,
+	/// A council member proposed a motion ([`Detail::Call`]).
+	#[codec(index = 31)]
+	MotionProposed,
+	/// A council member voted ([`Detail::Vote`]).
+	#[codec(index = 32)]
+	MotionVoted,
+	/// A motion was closed ([`Detail::Digest`]: its hash). If it passed, the records of what it
+	/// enacted come just before this one, in the same transaction.
+	#[codec(index = 33)]
+	MotionClosed,
+	/// The consortium struck a motion ([`Detail::Digest`] of it).
+	#[codec(index = 34)]
+	MotionDisapproved,
+	/// The consortium enacted a call ([`Detail::Call`]); the records of what the call changed follow.
+	#[codec(index = 35)]
+	Enacted,
+	/// The runtime's code was replaced by one the consortium authorized ([`Detail::Digest`] of the code).
+	#[codec(index = 36)]
+	CodeUpgraded,
+	/// The anti-speculation rules were replaced ([`Detail::Digest`] of the new rules).
+	#[codec(index = 37)]
+	RulesSet,
+	/// A regulator closed an alert ([`Detail::Note`]).
+	#[codec(index = 38)]
+	AlertClosed,
 }
 
 impl AuditKind {
 	/// Every kind, in the order of their indices.
-	pub const ALL: [AuditKind; 17] = [
+	pub const ALL: [AuditKind; 39] = [
 		Self::CollectionCreated,
 		Self::Minted,
 		Self::Transferred,
@@ -143,6 +238,28 @@ impl AuditKind {
 		Self::Assigned,
 		Self::Licensed,
 		Self::LicenceRevoked,
+		Self::MemberAdmitted,
+		Self::MemberSuspended,
+		Self::MemberReinstated,
+		Self::MemberRemoved,
+		Self::RateLimitSet,
+		Self::ValidatorAdded,
+		Self::ValidatorRemoved,
+		Self::CandidateAdded,
+		Self::SessionLengthSet,
+		Self::SessionKeysSet,
+		Self::NodeAdmitted,
+		Self::NodeRemoved,
+		Self::NodeChanged,
+		Self::CouncilChanged,
+		Self::MotionProposed,
+		Self::MotionVoted,
+		Self::MotionClosed,
+		Self::MotionDisapproved,
+		Self::Enacted,
+		Self::CodeUpgraded,
+		Self::RulesSet,
+		Self::AlertClosed,
 	];
 
 	/// The kind's name in JSON and on the command line.
@@ -165,6 +282,28 @@ impl AuditKind {
 			Self::Assigned => "assigned",
 			Self::Licensed => "licensed",
 			Self::LicenceRevoked => "licenceRevoked",
+			Self::MemberAdmitted => "memberAdmitted",
+			Self::MemberSuspended => "memberSuspended",
+			Self::MemberReinstated => "memberReinstated",
+			Self::MemberRemoved => "memberRemoved",
+			Self::RateLimitSet => "rateLimitSet",
+			Self::ValidatorAdded => "validatorAdded",
+			Self::ValidatorRemoved => "validatorRemoved",
+			Self::CandidateAdded => "candidateAdded",
+			Self::SessionLengthSet => "sessionLengthSet",
+			Self::SessionKeysSet => "sessionKeysSet",
+			Self::NodeAdmitted => "nodeAdmitted",
+			Self::NodeRemoved => "nodeRemoved",
+			Self::NodeChanged => "nodeChanged",
+			Self::CouncilChanged => "councilChanged",
+			Self::MotionProposed => "motionProposed",
+			Self::MotionVoted => "motionVoted",
+			Self::MotionClosed => "motionClosed",
+			Self::MotionDisapproved => "motionDisapproved",
+			Self::Enacted => "enacted",
+			Self::CodeUpgraded => "codeUpgraded",
+			Self::RulesSet => "rulesSet",
+			Self::AlertClosed => "alertClosed",
 		}
 	}
 
@@ -203,24 +342,27 @@ pub struct AuditRecord<AccountId, BlockNumber> {
 	pub from: Option<AccountId>,
 	/// The holder after the change.
 	pub to: Option<AccountId>,
-	/// The account whose signature authorized the change.
-	pub authorized_by: AccountId,
+	/// Who authorized the change.
+	pub authorized_by: AuthorizedBy<AccountId>,
 	/// A reason code; 0 when none applies.
 	pub reason: u16,
 	/// SHA-256 of off-chain evidence, when the change rests on some.
 	pub evidence: Option<H256>,
+	/// What the record says beyond its kind and subject.
+	pub detail: Detail<AccountId>,
 	/// The previous record's hash; zero for the first record.
 	pub prev: H256,
 }
 
 impl<AccountId: PartialEq, BlockNumber> AuditRecord<AccountId, BlockNumber> {
-	/// The accounts the record names (`from`, `to`, `authorized_by`), each once.
+	/// The accounts the record names (`from`, `to`, `authorized_by`), each once: the ones its
+	/// account index lists it under. Accounts in the detail are not indexed.
 	pub fn accounts(&self) -> Vec<&AccountId> {
 		let mut accounts: Vec<&AccountId> = Vec::with_capacity(3);
 		let named = [
 			self.from.as_ref(),
 			self.to.as_ref(),
-			Some(&self.authorized_by),
+			self.authorized_by.account(),
 		];
 		for who in named.into_iter().flatten() {
 			if !accounts.contains(&who) {
@@ -247,9 +389,10 @@ impl<AccountId, BlockNumber> AuditRecord<AccountId, BlockNumber> {
 			subject: self.subject,
 			from: self.from.map(&into),
 			to: self.to.map(&into),
-			authorized_by: into(self.authorized_by),
+			authorized_by: self.authorized_by.map(&into),
 			reason: self.reason,
 			evidence: self.evidence,
+			detail: self.detail.map_accounts(&into),
 			prev: self.prev,
 		}
 	}
@@ -363,8 +506,72 @@ mod tests {
 			.filter(|byte| Subject::decode(&mut &[*byte, 0, 0, 0, 0, 0, 0, 0, 0][..]).is_ok())
 			.count();
 		assert_eq!(
-			decodable, 5,
+			decodable, 12,
 			"a new subject needs a case above and in every match"
+		);
+	}
+
+	#[test]
+	fn every_detail_and_authority_has_its_own_index() {
+		// A detail is its index then its fields; count the indices that start a decodable
+		// detail when followed by enough zero bytes for any variant's fields.
+		let decodable = |decode: fn(&[u8]) -> bool| {
+			(0..=u8::MAX)
+				.filter(|byte| {
+					let mut bytes = alloc::vec![*byte];
+					bytes.resize(256, 0);
+					decode(&bytes)
+				})
+				.count()
+		};
+		assert_eq!(
+			decodable(|bytes| Detail::<[u8; 32]>::decode(&mut &bytes[..]).is_ok()),
+			15,
+			"a new detail needs a case in `map_accounts` and in the node's JSON"
+		);
+		assert_eq!(
+			decodable(|bytes| AuthorizedBy::<[u8; 32]>::decode(&mut &bytes[..]).is_ok()),
+			3
+		);
+		assert_eq!(Detail::<[u8; 32]>::None.encode(), [0]);
+		assert_eq!(AuthorizedBy::Account([7u8; 32]).encode()[..2], [0, 7]);
+		assert_eq!(AuthorizedBy::<[u8; 32]>::Consortium.encode(), [1]);
+		assert_eq!(AuthorizedBy::<[u8; 32]>::Genesis.encode(), [2]);
+	}
+
+	#[test]
+	fn details_are_json_tagged_by_type_with_hashes_in_hex() {
+		let detail: Detail<u8> = Detail::Document {
+			sha256: H256::repeat_byte(0xab),
+			version: 2,
+		};
+		let json = serde_json::to_value(&detail).unwrap();
+		assert_eq!(json["type"], "document");
+		assert_eq!(json["version"], 2);
+		assert_eq!(json["sha256"], alloc::format!("0x{}", "ab".repeat(32)));
+		assert_eq!(serde_json::from_value::<Detail<u8>>(json).unwrap(), detail);
+		for text in [&b"Members"[..], b"0x12", b"\xff\x00", b""] {
+			let note: Detail<u8> = Detail::Note {
+				note: bounded_collections::BoundedVec::truncate_from(text.to_vec()),
+			};
+			let json = serde_json::to_value(&note).unwrap();
+			assert_eq!(
+				serde_json::from_value::<Detail<u8>>(json.clone()).unwrap(),
+				note
+			);
+			if text == b"Members" {
+				assert_eq!(json["note"], "Members");
+			} else if !text.is_empty() {
+				assert!(json["note"].as_str().unwrap().starts_with("0x"), "{json}");
+			}
+		}
+		let limit: Detail<u8> = Detail::RateLimit {
+			role: Role::Creator,
+			limit: None,
+		};
+		assert_eq!(
+			serde_json::to_value(&limit).unwrap(),
+			serde_json::json!({"type": "rateLimit", "role": "Creator", "limit": null})
 		);
 	}
 
@@ -378,9 +585,10 @@ mod tests {
 			subject: Subject::Item(0, 3),
 			from: Some([1; 32]),
 			to: Some([2; 32]),
-			authorized_by: [1; 32],
+			authorized_by: AuthorizedBy::Account([1; 32]),
 			reason: 0,
 			evidence: None,
+			detail: Detail::None,
 			prev,
 		}
 	}
@@ -389,10 +597,10 @@ mod tests {
 	fn the_encoding_is_the_fields_in_order() {
 		let encoded = record(5, H256::repeat_byte(0x11)).encode();
 		// seq 8, block 4, timestamp 8, Some(1) 5, kind 1, subject 1+4+4, from 33, to 33,
-		// by 32, reason 2, evidence 1, prev 32.
+		// by 1+32, reason 2, evidence 1, detail 1, prev 32.
 		assert_eq!(
 			encoded.len(),
-			8 + 4 + 8 + 5 + 1 + 9 + 33 + 33 + 32 + 2 + 1 + 32
+			8 + 4 + 8 + 5 + 1 + 9 + 33 + 33 + 33 + 2 + 1 + 1 + 32
 		);
 		assert_eq!(encoded[..8], 5u64.to_le_bytes());
 		assert_eq!(encoded[12..20], 1_700_000_000_000u64.to_le_bytes());

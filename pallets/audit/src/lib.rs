@@ -27,9 +27,10 @@
 //! | `kind` | one byte, the `#[codec(index)]` of the [`registry_primitives::AuditKind`] variant |
 //! | `subject` | one byte, the index of the [`registry_primitives::Subject`] variant, then its fields (`u32` 4 bytes, `u64` 8 bytes, little-endian) |
 //! | `from`, `to` | `Option<AccountId>`: `0x00`, or `0x01` then the 32 account bytes |
-//! | `authorized_by` | the 32 account bytes |
+//! | `authorized_by` | [`AuthorizedBy`]: `0x00` then the 32 account bytes, `0x01` for the consortium, `0x02` for genesis |
 //! | `reason` | `u16`, 2 bytes little-endian |
 //! | `evidence` | `Option<H256>`: `0x00`, or `0x01` then 32 bytes |
+//! | `detail` | [`registry_primitives::Detail`]: one byte, the variant's index, then its fields |
 //! | `prev` | the previous record's hash, 32 bytes; all zero for record 0 |
 //!
 //! [`Head`] holds the next sequence number and the last record's hash; the runtime API's
@@ -39,7 +40,7 @@
 //! ### Indices
 //!
 //! Every record is indexed by subject, and by each distinct account it names as `from`, `to` or
-//! `authorized_by`. Each index is a count and a list of sequence numbers in block order, and
+//! `authorized_by` (accounts in its detail are not indexed). Each index is a count and a list of sequence numbers in block order, and
 //! the block index lists the first record of each block holding records. A page of history, or
 //! the edges of a block range (found by binary search), costs the same however long the log
 //! grows.
@@ -52,9 +53,9 @@
 //!
 //! ## Interface
 //!
-//! For the consortium: [`Pallet::set_rules`].
+//! For the consortium: [`Pallet::set_rules`], which writes a `rulesSet` record.
 //!
-//! For regulators: [`Pallet::close_alert`].
+//! For regulators: [`Pallet::close_alert`], which writes an `alertClosed` record.
 //!
 //! For nodes and clients: the [`AuditApi`] runtime API, and [`verify_chain`].
 //!
@@ -306,9 +307,10 @@ pub mod pallet {
 		///
 		/// - `rules`: the new rules, none twice; empty to stop watching.
 		///
-		/// Emits [`Event::RulesSet`]. Weight: [`WeightInfo::set_rules`].
+		/// Writes a `rulesSet` record. Emits [`Event::RulesSet`]. Weight:
+		/// [`WeightInfo::set_rules`] and a report.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_rules())]
+		#[pallet::weight(T::WeightInfo::set_rules().saturating_add(T::WeightInfo::report()))]
 		pub fn set_rules(origin: OriginFor<T>, rules: RulesOf<T>) -> DispatchResult {
 			T::ConsortiumOrigin::ensure_origin(origin)?;
 			Self::do_set_rules(rules)
@@ -321,9 +323,10 @@ pub mod pallet {
 		/// - `alert`: the alert's number.
 		/// - `note`: the finding, not empty.
 		///
-		/// Emits [`Event::AlertClosed`]. Weight: [`WeightInfo::close_alert`].
+		/// Writes an `alertClosed` record with the note. Emits [`Event::AlertClosed`]. Weight:
+		/// [`WeightInfo::close_alert`] and a report.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::close_alert())]
+		#[pallet::weight(T::WeightInfo::close_alert().saturating_add(T::WeightInfo::report()))]
 		pub fn close_alert(
 			origin: OriginFor<T>,
 			alert: AlertId,
@@ -336,6 +339,13 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(
+				T::MaxNoteLength::get() <= registry_audit_record::MAX_NOTE,
+				"an alert's note must fit in its audit record"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(
 			_n: BlockNumberFor<T>,

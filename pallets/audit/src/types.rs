@@ -8,7 +8,7 @@ use polkadot_sdk::frame_support::{
 pub use registry_audit_record::{
 	record_hash, verify_chain, AuditRecord, ChainFault, ChainHead, HashedRecord, Seq,
 };
-use registry_primitives::Subject;
+pub use registry_primitives::{AuthorizedBy, Subject};
 use scale_info::TypeInfo;
 
 /// An alert's number, from 0.
@@ -103,15 +103,4 @@ pub struct Alert<
 	pub block: BlockNumber,
 	/// Open, or closed with a regulator's note.
 	pub status: AlertStatus<AccountId, BlockNumber, MaxNote>,
-}
-
-/// Who authorized a change of this pallet's state: recorded in its events.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
-)]
-pub enum AuthorizedBy<AccountId> {
-	/// The consortium origin (the council, or root on a development chain).
-	Consortium,
-	/// A regulator member, named.
-	Regulator(AccountId),
 }

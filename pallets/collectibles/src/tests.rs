@@ -912,7 +912,22 @@ fn every_change_is_reported_for_the_audit_log() {
 			Error::<Test>::ItemRetired
 		);
 
-		let reported: Vec<_> = take_reported()
+		let entries = take_reported();
+		// The mint names the content, the metadata change the new document and its version.
+		assert_eq!(
+			entries[1].detail,
+			registry_primitives::Detail::Content {
+				sha256: request(1, 1).content
+			}
+		);
+		assert_eq!(
+			entries[2].detail,
+			registry_primitives::Detail::Document {
+				sha256: H256::repeat_byte(2),
+				version: 1
+			}
+		);
+		let reported: Vec<_> = entries
 			.into_iter()
 			.map(|e| {
 				(
@@ -920,7 +935,7 @@ fn every_change_is_reported_for_the_audit_log() {
 					e.subject,
 					e.from,
 					e.to,
-					e.authorized_by,
+					e.authorized_by.account().copied().unwrap_or_default(),
 					e.reason,
 					e.evidence,
 				)

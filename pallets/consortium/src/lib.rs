@@ -36,6 +36,25 @@ pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
 
+/// Writes the audit log's record of an enactment, and of what the enacted call changes where
+/// its own pallet does not report it. Called just before the call runs, inside the same
+/// transactional layer: if the call fails, the records go with it.
+pub trait EnactmentLog<Call, Hash> {
+	/// Records that the consortium enacted `call`, whose hash is `call_hash`.
+	fn enacted(call: &Call, call_hash: &Hash);
+
+	/// The most [`EnactmentLog::enacted`] costs for `call`.
+	fn weight(call: &Call) -> frame_support::weights::Weight;
+}
+
+impl<Call, Hash> EnactmentLog<Call, Hash> for () {
+	fn enacted(_: &Call, _: &Hash) {}
+
+	fn weight(_: &Call) -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
 /// Accepts only the consortium's origin, which [`Pallet::enact`] gives the calls it runs.
 pub struct EnsureConsortium;
 
@@ -87,6 +106,8 @@ pub mod pallet {
 		/// Calls that run as root rather than with the consortium's origin: runtime upgrades
 		/// and the few calls the SDK reserves for root.
 		type RootCalls: Contains<<Self as Config>::RuntimeCall>;
+		/// The audit log, told of every enactment.
+		type Log: EnactmentLog<<Self as Config>::RuntimeCall, Self::Hash>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -125,11 +146,14 @@ pub mod pallet {
 		///
 		/// - `call`: the call to run, e.g. `Members::admit` or `System::set_code`.
 		///
-		/// Emits [`Event::Enacted`]. Weight: [`WeightInfo::enact`] plus the call's own weight.
+		/// Writes an `enacted` audit record naming the call and its hash, before the records of
+		/// what it changes. Emits [`Event::Enacted`]. Weight: [`WeightInfo::enact`], the
+		/// records', and the call's own weight.
 		#[pallet::call_index(0)]
 		#[pallet::weight({
 			let info = call.get_dispatch_info();
-			(T::WeightInfo::enact().saturating_add(info.call_weight), info.class)
+			let own = T::WeightInfo::enact().saturating_add(T::Log::weight(call));
+			(own.saturating_add(info.call_weight), info.class)
 		})]
 		pub fn enact(
 			origin: OriginFor<T>,
@@ -150,11 +174,11 @@ pub mod pallet {
 			} else {
 				Origin::Consortium.into()
 			};
+			let own = T::WeightInfo::enact().saturating_add(T::Log::weight(&call));
 			let with_enact = |actual: Option<Weight>| -> PostDispatchInfo {
-				actual
-					.map(|w| w.saturating_add(T::WeightInfo::enact()))
-					.into()
+				actual.map(|w| w.saturating_add(own)).into()
 			};
+			T::Log::enacted(&call, &call_hash);
 			match call.dispatch(origin) {
 				Ok(post) => {
 					Self::deposit_event(Event::Enacted { call_hash, as_root });

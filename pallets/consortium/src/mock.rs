@@ -75,7 +75,33 @@ impl pallet_consortium::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type EnactFilter = NoStorageWrites;
 	type RootCalls = HeapPagesAsRoot;
+	type Log = EnactedHashes;
 	type WeightInfo = ();
+}
+
+/// The hashes of the calls enacted, in storage so that a failed enactment rolls them back as
+/// it rolls back the audit log.
+pub struct EnactedHashes;
+
+impl EnactedHashes {
+	const KEY: &'static [u8] = b"mock/enacted";
+
+	/// The hashes logged so far.
+	pub fn logged() -> Vec<polkadot_sdk::sp_core::H256> {
+		polkadot_sdk::frame_support::storage::unhashed::get(Self::KEY).unwrap_or_default()
+	}
+}
+
+impl pallet_consortium::EnactmentLog<RuntimeCall, polkadot_sdk::sp_core::H256> for EnactedHashes {
+	fn enacted(_: &RuntimeCall, hash: &polkadot_sdk::sp_core::H256) {
+		let mut logged = Self::logged();
+		logged.push(*hash);
+		polkadot_sdk::frame_support::storage::unhashed::put(Self::KEY, &logged);
+	}
+
+	fn weight(_: &RuntimeCall) -> polkadot_sdk::frame_support::weights::Weight {
+		polkadot_sdk::frame_support::weights::Weight::from_parts(1_000, 0)
+	}
 }
 
 /// Runs a test at block 1.

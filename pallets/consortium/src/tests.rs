@@ -8,7 +8,10 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::storage::well_known_keys,
 	sp_io,
-	sp_runtime::{traits::Hash, DispatchError},
+	sp_runtime::{
+		traits::{Dispatchable, Hash},
+		DispatchError,
+	},
 };
 
 fn set_heap_pages(pages: u64) -> Box<RuntimeCall> {
@@ -52,6 +55,7 @@ fn the_consortium_enacts_a_root_call_as_root() {
 				as_root: true
 			}))
 		);
+		assert_eq!(EnactedHashes::logged(), vec![call_hash], "the log is told");
 		assert_eq!(
 			sp_io::storage::get(well_known_keys::HEAP_PAGES).map(|v| v.to_vec()),
 			Some(64u64.encode())
@@ -127,10 +131,15 @@ fn a_failing_call_fails_the_enactment_with_its_error() {
 				code: vec![1, 2, 3],
 			},
 		));
-		let result = Consortium::enact(council(), call);
+		let enactment = RuntimeCall::Consortium(crate::Call::enact { call });
+		let result = enactment.dispatch(council());
 		assert!(matches!(
 			result.map_err(|e| e.error),
 			Err(DispatchError::Module(_))
 		));
+		assert!(
+			EnactedHashes::logged().is_empty(),
+			"the record of a failed enactment is rolled back with it"
+		);
 	});
 }

@@ -46,7 +46,7 @@ impl<T: Config> Pallet<T> {
 					!roles.iter().any(Role::is_consortium_appointed),
 					Error::<T>::ConsortiumOnly
 				);
-				Ok(AuthorizedBy::Registrar(who))
+				Ok(AuthorizedBy::Account(who))
 			}
 		}
 	}
@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		authority: &AuthorizedBy<T::AccountId>,
 	) -> DispatchResult {
-		if matches!(authority, AuthorizedBy::Registrar(_)) {
+		if matches!(authority, AuthorizedBy::Account(_)) {
 			ensure!(!T::Protected::contains(who), Error::<T>::Protected);
 		}
 		Ok(())

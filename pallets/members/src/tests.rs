@@ -83,7 +83,7 @@ fn registrar_admits_an_institution_with_a_live_account() {
 		assert_eq!(record.roles.len(), 2, "duplicate roles count once");
 		assert_eq!(record.status, MemberStatus::Active);
 		assert_eq!(record.identity_hash, Some(identity(7)));
-		assert_eq!(record.admitted_by, AuthorizedBy::Registrar(REGISTRAR));
+		assert_eq!(record.admitted_by, AuthorizedBy::Account(REGISTRAR));
 		assert_eq!(record.admitted_at, 1);
 		assert_eq!(System::providers(&STRANGER), 1);
 		assert_eq!(MemberCount::<Test>::get(), 7);
@@ -93,7 +93,7 @@ fn registrar_admits_an_institution_with_a_live_account() {
 				who: STRANGER,
 				roles: vec![Role::Institution, Role::Creator],
 				identity_hash: identity(7),
-				authorized_by: AuthorizedBy::Registrar(REGISTRAR),
+				authorized_by: AuthorizedBy::Account(REGISTRAR),
 			}
 		);
 	});
@@ -221,7 +221,7 @@ fn suspend_and_reinstate_a_member() {
 			last_event(),
 			Event::MemberSuspended {
 				who: MUSEUM,
-				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+				authorized_by: AuthorizedBy::Account(REGISTRAR)
 			}
 		);
 		assert_noop!(
@@ -238,7 +238,7 @@ fn suspend_and_reinstate_a_member() {
 			last_event(),
 			Event::MemberReinstated {
 				who: MUSEUM,
-				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+				authorized_by: AuthorizedBy::Account(REGISTRAR)
 			}
 		);
 		assert_noop!(
@@ -333,7 +333,7 @@ fn removal_keeps_the_account_and_its_nonce_for_readmission() {
 			last_event(),
 			Event::MemberRemoved {
 				who: MUSEUM,
-				authorized_by: AuthorizedBy::Registrar(REGISTRAR)
+				authorized_by: AuthorizedBy::Account(REGISTRAR)
 			}
 		);
 		assert_ok!(Members::admit(

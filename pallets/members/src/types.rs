@@ -8,7 +8,7 @@ use polkadot_sdk::{
 };
 use scale_info::TypeInfo;
 
-pub use registry_primitives::Role;
+pub use registry_primitives::{AuthorizedBy, Role};
 
 /// Upper bound of roles one member holds: every role at most once.
 pub type MaxRoles = ConstU32<5>;
@@ -34,19 +34,6 @@ pub enum MemberStatus {
 	Active,
 	/// The member is kept on record but every transaction is rejected at the pool.
 	Suspended,
-}
-
-/// Who authorized a membership change: recorded in every event for the audit trail.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
-)]
-pub enum AuthorizedBy<AccountId> {
-	/// The chain's genesis configuration.
-	Genesis,
-	/// The consortium origin (the council, or root on a development chain).
-	Consortium,
-	/// A registrar member, named.
-	Registrar(AccountId),
 }
 
 /// What the chain keeps about one member. Nothing personal: only a salted hash of the

@@ -6,7 +6,10 @@
 
 use codec::{Decode, Encode};
 use polkadot_sdk::{frame_support::weights::Weight, sp_core::H256};
-pub use registry_audit_record::{AuditKind, Subject};
+pub use registry_audit_record::{
+	scope, AuditKind, AuthorizedBy, Detail, Name, Named, PeerIdBytes, RateLimitDetail, RoleList,
+	Subject, MAX_NAMED, MAX_TERRITORIES,
+};
 use scale_info::TypeInfo;
 
 /// One change, as a pallet reports it. The audit log adds the sequence number, block,
@@ -21,17 +24,25 @@ pub struct AuditEntry<AccountId> {
 	pub from: Option<AccountId>,
 	/// The holder after the change, if it has one.
 	pub to: Option<AccountId>,
-	/// The account whose signature authorized the change.
-	pub authorized_by: AccountId,
+	/// Who authorized the change.
+	pub authorized_by: AuthorizedBy<AccountId>,
 	/// A reason code (for freezes, retirements, revocations, rulings); 0 when none applies.
 	pub reason: u16,
 	/// The hash of off-chain evidence, when the change rests on some.
 	pub evidence: Option<H256>,
+	/// What the record says beyond its kind and subject.
+	pub detail: Detail<AccountId>,
 }
 
 impl<AccountId> AuditEntry<AccountId> {
-	/// An entry with no holders, reason or evidence; fill in what applies.
+	/// An entry signed by `authorized_by`, with no holders, reason, evidence or detail; fill
+	/// in what applies.
 	pub fn new(kind: AuditKind, subject: Subject, authorized_by: AccountId) -> Self {
+		Self::by(kind, subject, AuthorizedBy::Account(authorized_by))
+	}
+
+	/// An entry authorized by `authorized_by`, the consortium's or genesis included.
+	pub fn by(kind: AuditKind, subject: Subject, authorized_by: AuthorizedBy<AccountId>) -> Self {
 		Self {
 			kind,
 			subject,
@@ -40,7 +51,14 @@ impl<AccountId> AuditEntry<AccountId> {
 			authorized_by,
 			reason: 0,
 			evidence: None,
+			detail: Detail::None,
 		}
+	}
+
+	/// What the record says beyond its kind and subject.
+	pub fn detail(mut self, detail: Detail<AccountId>) -> Self {
+		self.detail = detail;
+		self
 	}
 
 	/// The holder before the change.

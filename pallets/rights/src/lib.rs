@@ -836,6 +836,14 @@ pub mod pallet {
 				"a unit needs room for one holder"
 			);
 			assert!(
+				T::MaxCoHolders::get() <= registry_primitives::MAX_NAMED,
+				"authors and holders must fit in an audit record"
+			);
+			assert!(
+				T::MaxTerritories::get() <= registry_primitives::MAX_TERRITORIES,
+				"a territory must fit in an audit record"
+			);
+			assert!(
 				T::MaxPendingActions::get() >= 1,
 				"co-holders need room for one proposal"
 			);

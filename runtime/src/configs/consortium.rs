@@ -208,6 +208,7 @@ impl pallet_consortium::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type EnactFilter = NeverEnacted;
 	type RootCalls = RootCalls;
+	type Log = crate::audit::EnactmentAudit;
 	type WeightInfo = pallet_consortium::weights::SubstrateWeight<Runtime>;
 }
 
@@ -228,6 +229,13 @@ pub struct VacateSeats;
 
 impl pallet_members::OnDeparture<AccountId> for VacateSeats {
 	fn on_departure(who: &AccountId, removed: bool) -> DispatchResult {
+		use registry_primitives::{AuditEntry, AuditKind, AuditReporter, AuthorizedBy, Subject};
+		// Only the consortium suspends or removes a council member or a validator.
+		let vacated = |kind, subject| {
+			<crate::Audit as AuditReporter<AccountId>>::report(
+				AuditEntry::by(kind, subject, AuthorizedBy::Consortium).from(who.clone()),
+			)
+		};
 		if pallet_membership::Members::<Runtime, pallet_membership::Instance1>::get().contains(who)
 		{
 			CouncilMembership::remove_member(
@@ -235,14 +243,25 @@ impl pallet_members::OnDeparture<AccountId> for VacateSeats {
 				<Runtime as frame_system::Config>::Lookup::unlookup(who.clone()),
 			)
 			.map_err(|e| e.error)?;
+			vacated(AuditKind::CouncilChanged, Subject::Council);
 		}
-		Validators::on_member_departure(who, removed)
+		let was_validator = Validators::is_validator(who);
+		Validators::on_member_departure(who, removed)?;
+		if was_validator && !Validators::is_validator(who) {
+			vacated(AuditKind::ValidatorRemoved, Subject::Validators);
+		}
+		Ok(())
 	}
 
 	fn weight() -> Weight {
+		use pallet_audit::WeightInfo as _;
 		use pallet_membership::WeightInfo as _;
 		<Runtime as pallet_membership::Config<pallet_membership::Instance1>>::WeightInfo::remove_member(MAX_COUNCIL)
 			.saturating_add(Validators::departure_weight())
+			.saturating_add(
+				<Runtime as pallet_audit::Config>::WeightInfo::report()
+					.saturating_mul(2),
+			)
 	}
 }
 

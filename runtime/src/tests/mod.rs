@@ -1,3 +1,4 @@
 //! Tests of the chain's rules through the real runtime (see [`crate::harness`]).
 
+mod audit;
 mod hardening;

@@ -11,7 +11,7 @@ use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 };
-use registry_primitives::{MemberRoles, Role};
+use registry_primitives::{AuditEntry, AuditKind, Detail, MemberRoles, Role, Subject};
 
 impl<T: Config> Pallet<T> {
 	/// Records that the transfer in `record` broke `rule`. Never fails.
@@ -61,10 +61,18 @@ impl<T: Config> Pallet<T> {
 		Alerts::<T>::insert(alert, record);
 		OpenAlerts::<T>::remove(alert);
 		OpenAlertCount::<T>::mutate(|open| *open = open.saturating_sub(1));
+		Self::append(
+			AuditEntry::new(AuditKind::AlertClosed, Subject::Alert(alert), who.clone()).detail(
+				Detail::Note {
+					// The runtime keeps `MaxNoteLength` within the record's bound.
+					note: BoundedVec::truncate_from(note.to_vec()),
+				},
+			),
+		);
 		Self::deposit_event(Event::AlertClosed {
 			alert,
 			note: note.into_inner(),
-			authorized_by: AuthorizedBy::Regulator(who),
+			authorized_by: AuthorizedBy::Account(who),
 		});
 		Ok(())
 	}

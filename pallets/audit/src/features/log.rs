@@ -38,6 +38,7 @@ impl<T: Config> Pallet<T> {
 			authorized_by: entry.authorized_by,
 			reason: entry.reason,
 			evidence: entry.evidence,
+			detail: entry.detail,
 			prev: head.last_hash,
 		};
 

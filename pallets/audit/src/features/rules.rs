@@ -8,8 +8,11 @@ use crate::{
 use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system::pallet_prelude::BlockNumberFor,
+	sp_core::H256,
+	sp_io,
 	sp_runtime::traits::{Saturating, Zero},
 };
+use registry_primitives::{AuditEntry, AuditKind, Detail, Subject};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_rules(rules: RulesOf<T>) -> DispatchResult {
@@ -21,6 +24,16 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Rules::<T>::put(&rules);
+		Self::append(
+			AuditEntry::by(
+				AuditKind::RulesSet,
+				Subject::AuditRules,
+				AuthorizedBy::Consortium,
+			)
+			.detail(Detail::Digest {
+				sha256: H256(sp_io::hashing::sha2_256(&rules.encode())),
+			}),
+		);
 		Self::deposit_event(Event::RulesSet {
 			rules: rules.into_inner(),
 			authorized_by: AuthorizedBy::Consortium,

@@ -45,7 +45,17 @@ fn a_regulator_closes_an_alert_with_a_note() {
 			Event::AlertClosed {
 				alert: 0,
 				note: b"gift between relatives".to_vec(),
-				authorized_by: AuthorizedBy::Regulator(REGULATOR)
+				authorized_by: AuthorizedBy::Account(REGULATOR)
+			}
+		);
+		let logged = record(Audit::head().next_seq - 1);
+		assert_eq!(logged.kind, AuditKind::AlertClosed);
+		assert_eq!(logged.subject, Subject::Alert(0));
+		assert_eq!(logged.authorized_by, AuthorizedBy::Account(REGULATOR));
+		assert_eq!(
+			logged.detail,
+			Detail::Note {
+				note: BoundedVec::truncate_from(b"gift between relatives".to_vec())
 			}
 		);
 	});
@@ -152,8 +162,9 @@ fn alerts_are_listed_by_status() {
 			AlertView {
 				alert: 3,
 				rule: back_and_forth(10),
+				// Record 0 is the rules' own.
 				subject: item(0),
-				seq: 4,
+				seq: 5,
 				block: 1,
 				status: AlertStatusView::Closed {
 					by: REGULATOR,

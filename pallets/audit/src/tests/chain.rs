@@ -28,9 +28,10 @@ fn the_first_record_has_sequence_zero_and_a_zero_prev() {
 				subject: item(7),
 				from: None,
 				to: None,
-				authorized_by: REGULATOR,
+				authorized_by: AuthorizedBy::Account(REGULATOR),
 				reason: 12,
 				evidence: Some(H256::repeat_byte(9)),
+				detail: Detail::None,
 				prev: H256::zero(),
 			}
 		);
@@ -70,7 +71,10 @@ fn the_record_hash_is_sha256_over_the_fields_in_order() {
 			AuditEntry::new(AuditKind::Retired, Subject::Work(8), BOB)
 				.from(BOB)
 				.reason(3)
-				.evidence(H256::repeat_byte(1)),
+				.evidence(H256::repeat_byte(1))
+				.detail(Detail::Content {
+					sha256: H256::repeat_byte(2),
+				}),
 		);
 		let stored = record(seq);
 
@@ -87,10 +91,13 @@ fn the_record_hash_is_sha256_over_the_fields_in_order() {
 		bytes.extend([1u8]); // from: Some
 		bytes.extend(BOB.to_le_bytes());
 		bytes.extend([0u8]); // to: None
-		bytes.extend(BOB.to_le_bytes()); // authorized_by
+		bytes.extend([0u8]); // authorized_by: AuthorizedBy::Account
+		bytes.extend(BOB.to_le_bytes());
 		bytes.extend(3u16.to_le_bytes()); // reason
 		bytes.extend([1u8]); // evidence: Some
 		bytes.extend([1u8; 32]);
+		bytes.extend([1u8]); // detail: Detail::Content
+		bytes.extend([2u8; 32]);
 		bytes.extend(record_hash(&record(0)).0); // prev
 
 		assert_eq!(stored.encode(), bytes);

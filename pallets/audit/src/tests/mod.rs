@@ -9,7 +9,7 @@ mod rules;
 
 use crate::{mock::*, *};
 use polkadot_sdk::frame_support::BoundedVec;
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Subject};
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, Subject};
 
 pub fn signed(who: u64) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)

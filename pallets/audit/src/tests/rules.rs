@@ -1,6 +1,7 @@
 //! Anti-speculation rules: who sets them, which are valid, and when a transfer breaks one.
 
 use super::*;
+use codec::Encode;
 use polkadot_sdk::{
 	frame_support::{assert_noop, assert_ok},
 	sp_runtime::DispatchError,
@@ -39,6 +40,20 @@ fn the_consortium_sets_the_rules() {
 			Event::RulesSet {
 				rules: rules.clone(),
 				authorized_by: AuthorizedBy::Consortium
+			}
+		);
+		// The change is in the log, with a digest of the rules set.
+		let logged = record(Audit::head().next_seq - 1);
+		assert_eq!(logged.kind, AuditKind::RulesSet);
+		assert_eq!(logged.subject, Subject::AuditRules);
+		assert_eq!(logged.authorized_by, AuthorizedBy::Consortium);
+		let encoded = rules.encode();
+		assert_eq!(
+			logged.detail,
+			Detail::Digest {
+				sha256: polkadot_sdk::sp_core::H256(polkadot_sdk::sp_crypto_hashing::sha2_256(
+					&encoded
+				))
 			}
 		);
 
@@ -225,7 +240,8 @@ fn passing_an_item_on_is_not_a_return() {
 		transfer(0, CAROL, BOB);
 		// CAROL -> BOB returned BOB -> CAROL: one alert, for the third transfer only.
 		assert_eq!(raised(), vec![0]);
-		assert_eq!(Alerts::<Test>::get(0).unwrap().seq, 2);
+		// Record 0 is the rules' own; the third transfer is record 3.
+		assert_eq!(Alerts::<Test>::get(0).unwrap().seq, 3);
 		// ALICE -> BOB comes back as BOB -> ALICE, with other holders in between.
 		transfer(0, BOB, ALICE);
 		assert_eq!(raised(), vec![0, 1]);

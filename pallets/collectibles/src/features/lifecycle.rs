@@ -9,7 +9,9 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::H256,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Role, Subject};
+use registry_primitives::{
+	AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Role, Subject,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The item, if it exists.
@@ -46,11 +48,14 @@ impl<T: Config> Pallet<T> {
 		record.metadata = metadata;
 		let version = record.metadata_version;
 		Items::<T>::insert(collection, item, record);
-		T::Audit::report(AuditEntry::new(
-			AuditKind::MetadataChanged,
-			Subject::Item(collection, item),
-			who.clone(),
-		));
+		T::Audit::report(
+			AuditEntry::new(
+				AuditKind::MetadataChanged,
+				Subject::Item(collection, item),
+				who.clone(),
+			)
+			.detail(Detail::Document { sha256, version }),
+		);
 		Self::deposit_event(Event::MetadataUpdated {
 			collection,
 			item,

@@ -13,7 +13,7 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::H256,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Subject};
 
 impl<T: Config> Pallet<T> {
 	/// Mints `requests` in order. The call is transactional, so an error in any request
@@ -82,7 +82,10 @@ impl<T: Config> Pallet<T> {
 					Subject::Item(collection, item),
 					who.clone(),
 				)
-				.to(request.owner.clone()),
+				.to(request.owner.clone())
+				.detail(Detail::Content {
+					sha256: request.content,
+				}),
 			);
 			Self::deposit_event(Event::ItemMinted {
 				collection,

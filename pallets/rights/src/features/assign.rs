@@ -8,7 +8,9 @@ use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
+use registry_primitives::{
+	AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Named, Subject,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_assign(
@@ -63,11 +65,17 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Self::end_unit(id, unit, now);
 
+		let previous = Named::truncate_from(from.clone());
 		for holder in to.iter() {
 			T::Audit::report(
 				AuditEntry::new(AuditKind::Assigned, Subject::RightsUnit(id), who.clone())
 					.from(who.clone())
-					.to(holder.clone()),
+					.to(holder.clone())
+					.detail(Detail::Assignment {
+						previous: previous.clone(),
+						successor,
+						threshold,
+					}),
 			);
 		}
 		Self::deposit_event(Event::UnitAssigned {

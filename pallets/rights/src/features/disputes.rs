@@ -14,7 +14,9 @@ use polkadot_sdk::{
 	frame_system::{self, pallet_prelude::BlockNumberFor},
 	sp_core::H256,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Role, Subject};
+use registry_primitives::{
+	AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Named, Role, Subject,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_dispute(
@@ -93,6 +95,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ArbiterIsParty
 		);
 
+		let authors_now = || {
+			MoralRights::<T>::get(work)
+				.map(|moral| Named::truncate_from(moral.authors.into_inner()))
+				.unwrap_or_default()
+		};
+		let before = authors_now();
 		let now = frame_system::Pallet::<T>::block_number();
 		dispute.status = match (upheld, corrected_authors) {
 			(true, Some(authors)) => {
@@ -125,7 +133,11 @@ impl<T: Config> Pallet<T> {
 		T::Audit::report(
 			AuditEntry::new(AuditKind::DisputeResolved, Subject::Work(work), who.clone())
 				.reason(reason)
-				.evidence(ruling_hash),
+				.evidence(ruling_hash)
+				.detail(Detail::Authors {
+					before,
+					after: authors_now(),
+				}),
 		);
 		Self::deposit_event(Event::DisputeResolved {
 			work,

@@ -12,7 +12,7 @@ use polkadot_sdk::{
 	frame_support::{ensure, pallet_prelude::*},
 	frame_system,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Subject};
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Subject};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_grant_licence(
@@ -55,6 +55,7 @@ impl<T: Config> Pallet<T> {
 		let licence = NextLicenceId::<T>::try_mutate(Self::bump)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let expires_on = scope.term.end;
+		let scope_logged = scope.rebound();
 		Licences::<T>::insert(
 			licence,
 			LicenceOf::<T> {
@@ -76,7 +77,12 @@ impl<T: Config> Pallet<T> {
 		T::Audit::report(
 			AuditEntry::new(AuditKind::Licensed, Subject::Licence(licence), who.clone())
 				.from(who.clone())
-				.to(licensee.clone()),
+				.to(licensee.clone())
+				.detail(scope_logged.map_or(Detail::None, |scope| Detail::Licence {
+					unit: id,
+					scope,
+					exclusive,
+				})),
 		);
 		Self::deposit_event(Event::LicenceGranted {
 			work: unit.work,

@@ -5,13 +5,13 @@ use crate::{
 	Proposal, UnitId, UnitSource,
 };
 use polkadot_sdk::{frame_support::pallet_prelude::*, frame_system};
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Subject};
+use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, Subject};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_split(who: T::AccountId, id: UnitId, spec: SplitSpecOf<T>) -> DispatchResult {
 		let unit = Self::live_unit_held_by(&who, id)?;
 		let (part, rest) = Self::carve(&unit.scope, &spec)?;
-		let proposal: ProposalOf<T> = Proposal::Split(spec);
+		let proposal: ProposalOf<T> = Proposal::Split(spec.clone());
 		let Some(approved_by) = Self::consent(&who, id, &unit, &proposal)? else {
 			return Ok(());
 		};
@@ -40,11 +40,16 @@ impl<T: Config> Pallet<T> {
 		)?;
 		Self::end_unit(id, unit, now);
 
-		T::Audit::report(AuditEntry::new(
-			AuditKind::Split,
-			Subject::RightsUnit(id),
-			who.clone(),
-		));
+		// `integrity_test` keeps the territory bound within the record's, so the detail is
+		// always there.
+		let detail = spec.rebound().map_or(Detail::None, |spec| Detail::Split {
+			spec,
+			part,
+			remainder,
+		});
+		T::Audit::report(
+			AuditEntry::new(AuditKind::Split, Subject::RightsUnit(id), who.clone()).detail(detail),
+		);
 		Self::deposit_event(Event::UnitSplit {
 			work,
 			unit: id,

@@ -14,7 +14,9 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::H256,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, MemberRoles, Role, Subject};
+use registry_primitives::{
+	AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Role, Subject,
+};
 
 impl<T: Config> Pallet<T> {
 	#[allow(clippy::too_many_arguments)]
@@ -136,7 +138,7 @@ impl<T: Config> Pallet<T> {
 		T::Audit::report(
 			AuditEntry::new(AuditKind::WorkRegistered, Subject::Work(work), who.clone())
 				.to(first_author)
-				.evidence(content),
+				.detail(Detail::Content { sha256: content }),
 		);
 		Self::deposit_event(Event::WorkRegistered {
 			work,

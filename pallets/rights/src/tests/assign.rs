@@ -53,6 +53,11 @@ fn a_holder_assigns_a_unit_to_another_member() {
 			)
 			.from(ARTIST)
 			.to(TRANSLATOR)
+			.detail(Detail::Assignment {
+				previous: named(&[ARTIST]),
+				successor,
+				threshold: 1,
+			})
 		);
 	});
 }

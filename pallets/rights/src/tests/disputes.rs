@@ -144,6 +144,10 @@ fn an_arbiter_rejects_a_dispute() {
 			AuditEntry::new(AuditKind::DisputeResolved, Subject::Work(work), ARBITER)
 				.reason(RULING_REJECTED)
 				.evidence(RULING)
+				.detail(Detail::Authors {
+					before: named(&[ARTIST, POET]),
+					after: named(&[ARTIST, POET]),
+				})
 		);
 	});
 }
@@ -211,6 +215,10 @@ fn an_upheld_dispute_corrects_the_authors_and_keeps_the_history() {
 			AuditEntry::new(AuditKind::DisputeResolved, Subject::Work(work), ARBITER)
 				.reason(RULING_UPHELD)
 				.evidence(RULING)
+				.detail(Detail::Authors {
+					before: named(&[ARTIST, POET]),
+					after: named(&[STUDIO, POET]),
+				})
 		);
 
 		let view = Rights::work_info(work).unwrap();

@@ -68,6 +68,11 @@ fn a_holder_grants_a_licence() {
 			AuditEntry::new(AuditKind::Licensed, Subject::Licence(id), ARTIST)
 				.from(ARTIST)
 				.to(BROADCASTER)
+				.detail(Detail::Licence {
+					unit: first,
+					scope: terms.rebound().unwrap(),
+					exclusive: false,
+				})
 		);
 
 		let open = grant_ok(

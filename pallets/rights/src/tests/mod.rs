@@ -18,7 +18,7 @@ use polkadot_sdk::{
 	sp_core::H256,
 	sp_runtime::DispatchResult,
 };
-use registry_primitives::{AuditEntry, AuditKind, Subject};
+use registry_primitives::{AuditEntry, AuditKind, Detail, Named, Subject};
 
 /// Country codes used in the tests.
 pub const CN: CountryCode = *b"CN";
@@ -61,6 +61,11 @@ pub fn scope(rights: RightSet, territory: TerritoryOf<Test>, term: Term) -> Scop
 
 pub fn holders(list: &[u64]) -> HoldersOf<Test> {
 	BoundedVec::truncate_from(list.to_vec())
+}
+
+/// Accounts as an audit record names them.
+pub fn named(list: &[u64]) -> Named<u64> {
+	Named::truncate_from(list.to_vec())
 }
 
 pub fn content(n: u8) -> H256 {

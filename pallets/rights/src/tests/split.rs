@@ -60,7 +60,13 @@ fn splitting_by_rights_carves_two_units() {
 		);
 		assert_eq!(
 			last_audit(),
-			AuditEntry::new(AuditKind::Split, Subject::RightsUnit(first), ARTIST)
+			AuditEntry::new(AuditKind::Split, Subject::RightsUnit(first), ARTIST).detail(
+				Detail::Split {
+					spec: SplitSpec::Rights(print),
+					part,
+					remainder: rest,
+				}
+			)
 		);
 	});
 }

@@ -57,7 +57,7 @@ fn a_creator_registers_a_work_with_its_rights() {
 			last_audit(),
 			AuditEntry::new(AuditKind::WorkRegistered, Subject::Work(work), ARTIST)
 				.to(ARTIST)
-				.evidence(content(1))
+				.detail(Detail::Content { sha256: content(1) })
 		);
 		assert_eq!(register(POET, 2), 1, "numbers follow each other");
 	});
@@ -90,7 +90,7 @@ fn an_institution_registers_on_behalf_of_a_creator() {
 			last_audit(),
 			AuditEntry::new(AuditKind::WorkRegistered, Subject::Work(0), MUSEUM)
 				.to(ARTIST)
-				.evidence(content(1))
+				.detail(Detail::Content { sha256: content(1) })
 		);
 	});
 }

@@ -61,8 +61,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
-	/// A subject (item:COLLECTION:ITEM, collection:ID, work:ID, unit:ID, licence:ID) or an
-	/// account (SS58 address or 0x public key).
+	/// A subject (item:COLLECTION:ITEM, collection:ID, work:ID, unit:ID, licence:ID,
+	/// alert:ID, or one of members, validators, nodes, council, chain, rules) or an account
+	/// (SS58 address or 0x public key).
 	#[arg(value_name = "SUBJECT|ACCOUNT")]
 	of: String,
 	/// Only records from this block on.
@@ -180,7 +181,7 @@ fn history_of(text: &str) -> Result<String, CliError> {
 	if text.contains(':') {
 		return Err(CliError::input(format!(
 			"`{text}` is not a subject: write item:COLLECTION:ITEM, collection:ID, work:ID, \
-			 unit:ID or licence:ID"
+			 unit:ID, licence:ID or alert:ID"
 		)));
 	}
 	account(text)
@@ -188,7 +189,8 @@ fn history_of(text: &str) -> Result<String, CliError> {
 		.map_err(|_| {
 			CliError::input(format!(
 				"`{text}` is neither a subject (item:COLLECTION:ITEM, collection:ID, work:ID, \
-				 unit:ID, licence:ID) nor an account (SS58 address or 0x public key)"
+				 unit:ID, licence:ID, alert:ID, members, validators, nodes, council, chain, \
+				 rules) nor an account (SS58 address or 0x public key)"
 			))
 		})
 }
@@ -620,6 +622,7 @@ fn records_csv(records: &[AuditRecord]) -> Result<String, CliError> {
 				r.authorized_by.clone(),
 				r.reason.to_string(),
 				r.evidence.clone().unwrap_or_default(),
+				detail_json(&r.detail),
 				r.prev_hash.clone(),
 				r.hash.clone(),
 			]
@@ -638,11 +641,20 @@ fn records_csv(records: &[AuditRecord]) -> Result<String, CliError> {
 			"authorized_by",
 			"reason",
 			"evidence",
+			"detail",
 			"prev_hash",
 			"hash",
 		],
 		rows,
 	)
+}
+
+/// A record's detail as one line of JSON; empty when it has none.
+fn detail_json(detail: &registry_client::types::record::Detail<String>) -> String {
+	match detail {
+		registry_client::types::record::Detail::None => String::new(),
+		detail => serde_json::to_string(detail).unwrap_or_default(),
+	}
 }
 
 /// A rule in words.

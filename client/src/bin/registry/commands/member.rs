@@ -143,7 +143,7 @@ async fn show(account: AccountId32, context: &Context) -> Result<Output, CliErro
 	let admitted_by = match &record.admitted_by {
 		AuthorizedBy::Genesis => "genesis".to_string(),
 		AuthorizedBy::Consortium => "the consortium".to_string(),
-		AuthorizedBy::Registrar(registrar) => format!("registrar {registrar}"),
+		AuthorizedBy::Account(registrar) => format!("registrar {registrar}"),
 	};
 	let identity = record.identity_hash.as_ref().map(hex32);
 	Ok(Output::new(
