@@ -75,9 +75,7 @@ impl RegistryClient {
 			url: url.to_string(),
 			reason,
 		};
-		let rpc_client = RpcClient::from_insecure_url(url)
-			.await
-			.map_err(|e| connection(e.to_string()))?;
+		let rpc_client = crate::transport::connect(url).await.map_err(connection)?;
 		let api = OnlineClient::from_rpc_client_with_config(config, rpc_client.clone())
 			.await
 			.map_err(|e| connection(e.to_string()))?;

@@ -37,6 +37,7 @@ pub mod members;
 pub mod rights;
 pub mod rpc;
 mod signer;
+mod transport;
 
 pub use client::{EventRecord, Finalized, RegistryClient};
 pub use config::RegistryConfig;

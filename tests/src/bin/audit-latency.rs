@@ -3,9 +3,8 @@
 //! purpose.
 //!
 //! Two transports: JSON-RPC over HTTP on one kept-alive connection, and the client's
-//! WebSocket. The node's RPC server does not set `TCP_NODELAY` on the sockets it accepts, so a
-//! WebSocket answer written in two pieces waits for the client's delayed acknowledgement
-//! (about 40 ms on Linux); over HTTP the answer goes out in one piece.
+//! WebSocket, which acknowledges at once what it reads, so that no answer waits on the node's
+//! side for a delayed acknowledgement (see `registry_client`'s transport).
 //!
 //! `scripts/bench-audit.sh` builds and runs it; `REQUESTS` sets the requests per item (1,000).
 
