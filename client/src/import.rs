@@ -17,8 +17,8 @@
 //!
 //! ## Speed
 //!
-//! Rows go in `mint_batch` calls of [`DEFAULT_BATCH_SIZE`] rows (never more than the runtime's
-//! `MaxBatchSize`). Several batches are
+//! Rows go in `mint_batch` calls of the runtime's `MaxBatchSize` rows unless told fewer (and
+//! fewer still if a block cannot hold so many). Several batches are
 //! signed with consecutive nonces and submitted without waiting for the previous one, so that
 //! every block can be filled; each is then followed to finality.
 
@@ -39,24 +39,20 @@ use crate::{
 	Ed25519Signer, Error, RegistryClient, Rejection,
 };
 
-/// Rows per batch unless told otherwise (and never more than the runtime's `MaxBatchSize`).
-///
-/// The registry runtime's `MaxBatchSize`: one such batch takes most of the weight a block
-/// gives transactions. A runtime whose blocks cannot hold 250 gets the largest batch they can.
-pub const DEFAULT_BATCH_SIZE: u32 = 250;
-
-/// Batches between submission and finality unless told otherwise. A batch holds its place
-/// until final, and finality trails a block by two or three blocks: sixteen leave enough
-/// waiting in the pool to fill each block while earlier ones are being finalized.
-pub const DEFAULT_IN_FLIGHT: usize = 16;
+/// Batches between submission and finality unless told otherwise. A full batch takes most of
+/// a block, and a block is final about a slot after it is authored: six keep the next blocks'
+/// batches waiting in the pool while earlier ones are being finalized, and no more, since
+/// every batch beyond those only waits longer for its block.
+pub const DEFAULT_IN_FLIGHT: usize = 6;
 
 /// How to run an import.
 #[derive(Debug, Clone)]
 pub struct Options {
 	/// The collection to mint in.
 	pub collection: CollectionId,
-	/// Rows per `mint_batch`; at most the runtime's `MaxBatchSize`.
-	pub batch_size: u32,
+	/// Rows per `mint_batch`, at most the runtime's `MaxBatchSize`; `None` is that bound, which
+	/// the registry runtime sets so that one batch takes most of a block.
+	pub batch_size: Option<u32>,
 	/// Batches submitted and not yet finalized, at most.
 	pub in_flight: usize,
 	/// Mint the items as drafts.
@@ -65,19 +61,22 @@ pub struct Options {
 	pub batch_timeout: Duration,
 	/// How long to wait at the start for the signer's earlier transactions to leave the pool.
 	pub pending_timeout: Duration,
+	/// Rows submitted per second at most; `None` submits as fast as batches finalize.
+	pub max_rate: Option<f64>,
 }
 
 impl Options {
-	/// Defaults for `collection`: batches of [`DEFAULT_BATCH_SIZE`], [`DEFAULT_IN_FLIGHT`] of
-	/// them in flight, two minutes per batch.
+	/// Defaults for `collection`: batches of the runtime's `MaxBatchSize`, [`DEFAULT_IN_FLIGHT`]
+	/// of them in flight, two minutes per batch.
 	pub fn new(collection: CollectionId) -> Self {
 		Self {
 			collection,
-			batch_size: DEFAULT_BATCH_SIZE,
+			batch_size: None,
 			in_flight: DEFAULT_IN_FLIGHT,
 			draft: false,
 			batch_timeout: Duration::from_secs(120),
 			pending_timeout: Duration::from_secs(60),
+			max_rate: None,
 		}
 	}
 }
@@ -286,6 +285,7 @@ pub async fn plan(
 	}
 	let wanted = options
 		.batch_size
+		.unwrap_or(limits.max_batch_size)
 		.min(limits.max_batch_size)
 		.min(to_mint.len() as u32)
 		.max(1);
@@ -404,10 +404,11 @@ pub async fn run(
 	plan: &Plan,
 	options: &Options,
 	progress: impl Fn(u64),
-) -> Result<(Vec<RowResult>, Option<Error>), ImportError> {
+) -> Result<Finished, ImportError> {
 	let batch_size = plan.batch_size.max(1) as usize;
 	let mut failures: HashMap<usize, String> = HashMap::new();
 	let mut fatal = None;
+	let mut batch_latencies = Vec::new();
 	let mut pending = plan.to_mint.clone();
 	for attempt in 0..2 {
 		if pending.is_empty() {
@@ -421,6 +422,7 @@ pub async fn run(
 		}
 		let batches: Vec<Vec<usize>> = pending.chunks(batch_size).map(<[usize]>::to_vec).collect();
 		let round = submit_round(client, signer, rows, &batches, options, &progress).await?;
+		batch_latencies.extend(round.latencies);
 		pending = Vec::new();
 		let subject = Subject::collection(options.collection).signed_by(signer.account_id());
 		for (batch, error) in round.failed {
@@ -475,7 +477,11 @@ pub async fn run(
 			}
 		})
 		.collect();
-	Ok((results, fatal))
+	Ok(Finished {
+		results,
+		fatal,
+		batch_latencies,
+	})
 }
 
 async fn held_serials(
@@ -490,9 +496,22 @@ async fn held_serials(
 		.collect())
 }
 
+/// What an import did.
+#[derive(Debug)]
+pub struct Finished {
+	/// Every row's outcome, in manifest order.
+	pub results: Vec<RowResult>,
+	/// The error that stopped the import early, if one did.
+	pub fatal: Option<Error>,
+	/// Each finalized batch's time from submission to finality, in the order they finalized.
+	pub batch_latencies: Vec<Duration>,
+}
+
 struct Round {
 	/// Batches that failed, by index, with their errors.
 	failed: Vec<(usize, Error)>,
+	/// Submission to finality of each batch that finalized.
+	latencies: Vec<Duration>,
 	/// Rows never submitted because a fatal error stopped the round.
 	unsent: Vec<usize>,
 	fatal: Option<Error>,
@@ -513,18 +532,22 @@ async fn submit_round(
 	let mut running = tokio::task::JoinSet::new();
 	let mut round = Round {
 		failed: Vec::new(),
+		latencies: Vec::new(),
 		unsent: Vec::new(),
 		fatal: None,
 	};
-	let settle = |done: Result<(usize, Result<(), Error>), tokio::task::JoinError>,
+	let settle = |done: Result<(usize, Result<(), Error>, Duration), tokio::task::JoinError>,
 	              round: &mut Round| {
-		let (batch, result) = match done {
+		let (batch, result, latency) = match done {
 			Ok(done) => done,
 			// A task only ends this way if it panicked: report it, do not hide it.
 			Err(e) => std::panic::resume_unwind(e.into_panic()),
 		};
 		match result {
-			Ok(()) => progress(batches[batch].len() as u64),
+			Ok(()) => {
+				round.latencies.push(latency);
+				progress(batches[batch].len() as u64)
+			}
 			Err(error) => {
 				if is_fatal(&error) && round.fatal.is_none() {
 					round.fatal = Some(clone_error(&error));
@@ -533,7 +556,15 @@ async fn submit_round(
 			}
 		}
 	};
+	let started = tokio::time::Instant::now();
+	let mut submitted = 0usize;
 	for (number, batch) in batches.iter().enumerate() {
+		if let Some(rate) = options.max_rate.filter(|rate| *rate > 0.0) {
+			// Paced: the batch leaves when the rows before it have had their share of time.
+			let due = started + Duration::from_secs_f64(submitted as f64 / rate);
+			tokio::time::sleep_until(due).await;
+		}
+		submitted += batch.len();
 		while running.len() >= options.in_flight.max(1) {
 			if let Some(done) = running.join_next().await {
 				settle(done, &mut round);
@@ -553,6 +584,7 @@ async fn submit_round(
 		let client = client.clone();
 		let timeout = options.batch_timeout;
 		running.spawn(async move {
+			let sent = std::time::Instant::now();
 			let result = match tokio::time::timeout(timeout, client.submit_encoded(encoded)).await {
 				Ok(Ok(_)) => Ok(()),
 				Ok(Err(e)) => Err(e),
@@ -561,7 +593,7 @@ async fn submit_round(
 					timeout.as_secs()
 				)))),
 			};
-			(number, result)
+			(number, result, sent.elapsed())
 		});
 	}
 	if round.fatal.is_some() {

@@ -34,6 +34,12 @@ pub enum Subcommand {
 
 	/// Database metadata: the best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Measure this machine: storage read and write costs on the node's database, the
+	/// execution time of finished blocks, the base block and transaction overhead.
+	#[cfg(feature = "benchmark")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// The node's command line.

@@ -57,9 +57,16 @@ fn dev_members() -> Vec<(AccountId, Vec<Role>)> {
 	members
 }
 
-/// Picoseconds of computation a window of 100 blocks offers normal transactions: three
-/// quarters of half a second per block.
-const WINDOW_WEIGHT: u64 = 100 * 375_000_000_000;
+/// Picoseconds of computation a window of 100 blocks offers normal transactions.
+fn window_weight() -> u64 {
+	use polkadot_sdk::frame_support::dispatch::DispatchClass;
+	let weights = crate::configs::RuntimeBlockWeights::get();
+	let normal = weights
+		.get(DispatchClass::Normal)
+		.max_total
+		.unwrap_or(weights.max_block);
+	normal.ref_time().saturating_mul(100)
+}
 
 /// Rate limits of a new chain, per window of 100 blocks (200 s). Institutions import whole
 /// catalogues in batches, so they may use the chain's whole capacity; the pool's priority
@@ -67,13 +74,14 @@ const WINDOW_WEIGHT: u64 = 100 * 375_000_000_000;
 /// of it and a megabyte, room for their works and rulings but not for filling blocks.
 /// Registrars and regulators are not limited.
 fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
+	let window_weight = window_weight();
 	vec![
 		(
 			Role::Institution,
 			RateLimit {
 				max_transactions: 1_000,
-				max_weight: WINDOW_WEIGHT,
-				max_bytes: 64 << 20,
+				max_weight: window_weight,
+				max_bytes: 256 << 20,
 				window_blocks: 100,
 			},
 		),
@@ -81,7 +89,7 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 			Role::Creator,
 			RateLimit {
 				max_transactions: 100,
-				max_weight: WINDOW_WEIGHT / 10,
+				max_weight: window_weight / 10,
 				max_bytes: 1 << 20,
 				window_blocks: 100,
 			},
@@ -90,7 +98,7 @@ fn default_rate_limits() -> Vec<(Role, RateLimit<BlockNumber>)> {
 			Role::Arbiter,
 			RateLimit {
 				max_transactions: 100,
-				max_weight: WINDOW_WEIGHT / 10,
+				max_weight: window_weight / 10,
 				max_bytes: 1 << 20,
 				window_blocks: 100,
 			},

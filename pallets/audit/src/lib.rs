@@ -155,14 +155,18 @@ pub mod pallet {
 	pub type BlockFirstSeq<T: Config> =
 		StorageMap<_, Twox64Concat, u64, BlockStart<BlockNumberFor<T>>, OptionQuery>;
 
-	/// How many records each subject has.
+	/// Each subject's number of records and its first record. The first is kept here rather
+	/// than in [`SubjectIndex`], so that a subject's first record (every minted item's) costs
+	/// one index write.
 	///
 	/// `Blake2_128Concat`: callers choose which subjects get records, so the key is hashed, and
 	/// the concatenation lets the subjects be listed.
 	#[pallet::storage]
-	pub type SubjectCount<T: Config> = StorageMap<_, Blake2_128Concat, Subject, u64, ValueQuery>;
+	pub type SubjectHeads<T: Config> =
+		StorageMap<_, Blake2_128Concat, Subject, SubjectHead, OptionQuery>;
 
-	/// Each subject's records in log order: the n-th record's sequence number.
+	/// Each subject's later records in log order: the n-th record's sequence number, n ≥ 1
+	/// (the first is in [`SubjectHeads`]).
 	///
 	/// `Blake2_128Concat` for the caller-influenced subject; `Twox64Concat` for the position,
 	/// assigned in order.
@@ -170,21 +174,22 @@ pub mod pallet {
 	pub type SubjectIndex<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, Subject, Twox64Concat, u64, Seq, OptionQuery>;
 
-	/// How many records name each account.
+	/// How many records name each account, and in how many runs of [`AccountRuns`].
 	///
 	/// `Blake2_128Concat`: account ids are chosen by users.
 	#[pallet::storage]
-	pub type AccountCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+	pub type AccountHeads<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AccountHead, OptionQuery>;
 
-	/// Each account's records in log order: the n-th record's sequence number. A record is
-	/// listed once for each distinct account among its `from`, `to` and `authorized_by`.
+	/// Each account's records in log order, as runs of consecutive sequence numbers: a batch
+	/// of mints by one institution is one run, one entry. A record is listed once for each
+	/// distinct account among its `from`, `to` and `authorized_by`.
 	///
-	/// `Blake2_128Concat` for the user-chosen account; `Twox64Concat` for the position,
+	/// `Blake2_128Concat` for the user-chosen account; `Twox64Concat` for the run's number,
 	/// assigned in order.
 	#[pallet::storage]
-	pub type AccountIndex<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u64, Seq, OptionQuery>;
+	pub type AccountRuns<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, u64, SeqRun, OptionQuery>;
 
 	/// The anti-speculation rules in force.
 	#[pallet::storage]

@@ -3,8 +3,8 @@
 
 use crate::{
 	pallet::{
-		AccountCount, AccountIndex, AlertOf, Alerts, BlockFirstSeq, Config, Head, OpenAlertCount,
-		OpenAlerts, Pallet, Records, SubjectCount, SubjectIndex,
+		AccountHeads, AccountRuns, AlertOf, Alerts, BlockFirstSeq, Config, Head, OpenAlertCount,
+		OpenAlerts, Pallet, Records, SubjectHeads, SubjectIndex,
 	},
 	AlertId, AlertStatus, ChainHead, HashedRecord, Rule, Seq,
 };
@@ -159,6 +159,39 @@ fn check_page(size: u32, max: u32) -> Result<(), QueryError> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// How many records `subject` has.
+	pub fn subject_count(subject: &Subject) -> u64 {
+		SubjectHeads::<T>::get(subject).map_or(0, |head| head.count)
+	}
+
+	/// The sequence number of `subject`'s record at `position`, oldest first.
+	pub fn subject_seq(subject: &Subject, position: u64) -> Option<Seq> {
+		let head = SubjectHeads::<T>::get(subject)?;
+		match position {
+			0 => Some(head.first),
+			position if position < head.count => SubjectIndex::<T>::get(subject, position),
+			_ => None,
+		}
+	}
+
+	/// How many records name `who`.
+	pub fn account_count(who: &T::AccountId) -> u64 {
+		AccountHeads::<T>::get(who).map_or(0, |head| head.records)
+	}
+
+	/// The sequence number of the record at `position` among those naming `who`, oldest
+	/// first: the run holding it is found by binary search.
+	pub fn account_seq(who: &T::AccountId, position: u64) -> Option<Seq> {
+		let head = AccountHeads::<T>::get(who)?;
+		if position >= head.records {
+			return None;
+		}
+		let after = partition_point(0, head.runs, |run| {
+			AccountRuns::<T>::get(who, run).is_some_and(|run| run.position <= position)
+		});
+		AccountRuns::<T>::get(who, after.checked_sub(1)?)?.seq_at(position)
+	}
+
 	/// A page of a subject's or an account's history, newest first.
 	///
 	/// - `page_size`: 1 to [`MAX_PAGE`].
@@ -177,8 +210,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let count = match &query {
-			HistoryQuery::BySubject(subject) => SubjectCount::<T>::get(subject),
-			HistoryQuery::ByAccount(who) => AccountCount::<T>::get(who),
+			HistoryQuery::BySubject(subject) => Self::subject_count(subject),
+			HistoryQuery::ByAccount(who) => Self::account_count(who),
 		};
 		if count == 0 {
 			return Err(match query {
@@ -187,8 +220,8 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		let seq_at = |position: u64| match &query {
-			HistoryQuery::BySubject(subject) => SubjectIndex::<T>::get(subject, position),
-			HistoryQuery::ByAccount(who) => AccountIndex::<T>::get(who, position),
+			HistoryQuery::BySubject(subject) => Self::subject_seq(subject, position),
+			HistoryQuery::ByAccount(who) => Self::account_seq(who, position),
 		};
 		// The index is in log order, hence in block order.
 		let block_at = |position: u64| {

@@ -23,6 +23,48 @@ pub struct BlockStart<BlockNumber> {
 	pub first_seq: Seq,
 }
 
+/// A subject's records: how many, and the first.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SubjectHead {
+	/// Records of the subject.
+	pub count: u64,
+	/// Its first record.
+	pub first: Seq,
+}
+
+/// An account's records: how many, in how many runs.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct AccountHead {
+	/// Records naming the account.
+	pub records: u64,
+	/// Runs they are stored in.
+	pub runs: u64,
+}
+
+/// Consecutive records naming one account: `first`, `first + 1`, ... `first + len - 1`.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SeqRun {
+	/// The position of the run's first record among the account's records.
+	pub position: u64,
+	/// Its first record.
+	pub first: Seq,
+	/// Records in the run, at least one.
+	pub len: u32,
+}
+
+impl SeqRun {
+	/// The record at `position` among the account's, if the run holds it.
+	pub fn seq_at(&self, position: u64) -> Option<Seq> {
+		let offset = position.checked_sub(self.position)?;
+		(offset < u64::from(self.len)).then(|| self.first.saturating_add(offset))
+	}
+
+	/// The position after the run's last record.
+	pub fn end(&self) -> u64 {
+		self.position.saturating_add(u64::from(self.len))
+	}
+}
+
 /// An anti-speculation rule, checked on every transfer of a collectible (防范过度投机、恶意炒作).
 ///
 /// A window of `window_blocks` blocks ending at the transfer's block `n` covers the blocks

@@ -89,6 +89,7 @@ impl From<ItemId> for ItemRef {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use crate::features::MintEvents;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
@@ -265,6 +266,15 @@ pub mod pallet {
 			owner: T::AccountId,
 			authorized_by: T::AccountId,
 		},
+		/// A batch of items was minted: items `first_item` to `first_item + count - 1`, in the
+		/// order of the batch's requests, whose serials, contents and holders the call and each
+		/// item's audit record carry.
+		BatchMinted {
+			collection: CollectionId,
+			first_item: ItemId,
+			count: u32,
+			authorized_by: T::AccountId,
+		},
 		/// An item's metadata changed; `version` is the new current version.
 		MetadataUpdated {
 			collection: CollectionId,
@@ -434,7 +444,13 @@ pub mod pallet {
 			draft: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_mint(who, collection, alloc::vec![request], draft)
+			Self::do_mint(
+				who,
+				collection,
+				alloc::vec![request],
+				draft,
+				MintEvents::EachItem,
+			)
 		}
 
 		/// Mint a batch of items: all of them, or none if any fails.
@@ -445,7 +461,7 @@ pub mod pallet {
 		/// - `requests`: up to `MaxBatchSize` items.
 		/// - `draft`: mint them as drafts.
 		///
-		/// Emits [`Event::ItemMinted`] for each. Weight: [`WeightInfo::mint_batch`].
+		/// Emits one [`Event::BatchMinted`] for the batch. Weight: [`WeightInfo::mint_batch`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32)
 			)]
@@ -457,7 +473,13 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!requests.is_empty(), Error::<T>::EmptyBatch);
-			Self::do_mint(who, collection, requests.into_inner(), draft)
+			Self::do_mint(
+				who,
+				collection,
+				requests.into_inner(),
+				draft,
+				MintEvents::OneForBatch,
+			)
 		}
 
 		/// Set an item's metadata as a new version; every earlier version stays readable,

@@ -376,6 +376,24 @@ fn a_batch_is_all_or_nothing() {
 			false
 		));
 		assert_eq!(Collections::<Test>::get(c).unwrap().minted, 5);
+		// One event for the batch, naming its range; no event per item.
+		let minted: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Collectibles(e) => Some(e),
+				_ => None,
+			})
+			.filter(|e| matches!(e, Event::ItemMinted { .. } | Event::BatchMinted { .. }))
+			.collect();
+		assert_eq!(
+			minted,
+			vec![Event::BatchMinted {
+				collection: c,
+				first_item: 0,
+				count: 5,
+				authorized_by: MUSEUM
+			}]
+		);
 
 		// The last request repeats the content of the first: nothing of the batch stays.
 		let bad = vec![request(200, 50), request(201, 51), request(202, 50)];

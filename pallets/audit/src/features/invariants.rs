@@ -2,8 +2,8 @@
 
 use crate::{
 	pallet::{
-		AccountCount, AccountIndex, Alerts, BlockFirstSeq, Config, Head, NextAlertId,
-		OpenAlertCount, OpenAlerts, Pallet, Records, Rules, SubjectCount, SubjectIndex,
+		AccountHeads, AccountRuns, Alerts, BlockFirstSeq, Config, Head, NextAlertId,
+		OpenAlertCount, OpenAlerts, Pallet, Records, Rules, SubjectHeads, SubjectIndex,
 	},
 	record_hash, AlertStatus, BlockStart,
 };
@@ -79,12 +79,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn check_indices() -> Result<(), TryRuntimeError> {
+		let records = Head::<T>::get().next_seq;
 		let mut subject_entries = 0u64;
-		for (subject, count) in SubjectCount::<T>::iter() {
+		for (subject, head) in SubjectHeads::<T>::iter() {
 			let mut previous = None;
-			for position in 0..count {
+			for position in 0..head.count {
 				let seq =
-					SubjectIndex::<T>::get(subject, position).ok_or("a subject index has a gap")?;
+					Self::subject_seq(&subject, position).ok_or("a subject index has a gap")?;
 				ensure!(
 					previous.is_none_or(|p| p < seq),
 					"a subject index is out of log order"
@@ -95,20 +96,33 @@ impl<T: Config> Pallet<T> {
 				);
 				previous = Some(seq);
 			}
-			subject_entries = subject_entries.saturating_add(count);
+			subject_entries = subject_entries.saturating_add(head.count);
 		}
-		let records = Head::<T>::get().next_seq;
+		let later = subject_entries.saturating_sub(SubjectHeads::<T>::iter_keys().count() as u64);
 		ensure!(
-			subject_entries == records && SubjectIndex::<T>::iter_keys().count() as u64 == records,
+			subject_entries == records && SubjectIndex::<T>::iter_keys().count() as u64 == later,
 			"the subject index does not list each record once"
 		);
 
 		let mut account_entries = 0u64;
-		for (who, count) in AccountCount::<T>::iter() {
+		for (who, head) in AccountHeads::<T>::iter() {
+			let mut end = 0;
+			for run in 0..head.runs {
+				let run = AccountRuns::<T>::get(&who, run).ok_or("an account's runs have a gap")?;
+				ensure!(
+					run.position == end && run.len > 0,
+					"an account's runs do not follow each other"
+				);
+				end = run.end();
+			}
+			ensure!(
+				end == head.records
+					&& AccountRuns::<T>::iter_prefix(&who).count() as u64 == head.runs,
+				"an account's runs do not add up to its records"
+			);
 			let mut previous = None;
-			for position in 0..count {
-				let seq =
-					AccountIndex::<T>::get(&who, position).ok_or("an account index has a gap")?;
+			for position in 0..head.records {
+				let seq = Self::account_seq(&who, position).ok_or("an account index has a gap")?;
 				ensure!(
 					previous.is_none_or(|p| p < seq),
 					"an account index is out of log order"
@@ -119,13 +133,13 @@ impl<T: Config> Pallet<T> {
 				);
 				previous = Some(seq);
 			}
-			account_entries = account_entries.saturating_add(count);
+			account_entries = account_entries.saturating_add(head.records);
 		}
 		let named = Records::<T>::iter_values()
 			.map(|record| record.accounts().len() as u64)
 			.sum::<u64>();
 		ensure!(
-			account_entries == named && AccountIndex::<T>::iter_keys().count() as u64 == named,
+			account_entries == named,
 			"the account index does not list each record once per account it names"
 		);
 		Ok(())

@@ -3,10 +3,10 @@
 
 use crate::{
 	pallet::{
-		AccountCount, AccountIndex, AuditRecordOf, BlockFirstSeq, Config, Head, Pallet, Records,
-		Rules, SubjectCount, SubjectIndex,
+		AccountHeads, AccountRuns, AuditRecordOf, BlockFirstSeq, Config, Head, Pallet, Records,
+		Rules, SubjectHeads, SubjectIndex,
 	},
-	AuditRecord, BlockStart, WeightInfo,
+	AuditRecord, BlockStart, Seq, SeqRun, SubjectHead, WeightInfo,
 };
 use polkadot_sdk::{
 	frame_support::{
@@ -53,14 +53,9 @@ impl<T: Config> Pallet<T> {
 			head.blocks = head.blocks.saturating_add(1);
 		}
 
-		let position = SubjectCount::<T>::get(record.subject);
-		SubjectIndex::<T>::insert(record.subject, position, seq);
-		SubjectCount::<T>::insert(record.subject, position.saturating_add(1));
-
+		Self::index_subject(&record, seq);
 		for who in record.accounts() {
-			let position = AccountCount::<T>::get(who);
-			AccountIndex::<T>::insert(who, position, seq);
-			AccountCount::<T>::insert(who, position.saturating_add(1));
+			Self::index_account(who, seq);
 		}
 
 		if record.kind.is_transfer() {
@@ -72,6 +67,53 @@ impl<T: Config> Pallet<T> {
 		head.next_seq = seq.saturating_add(1);
 		Records::<T>::insert(seq, record);
 		Head::<T>::put(head);
+	}
+
+	/// Lists `seq` among its subject's records: in the subject's head if it is the first.
+	fn index_subject(record: &AuditRecordOf<T>, seq: Seq) {
+		let head = match SubjectHeads::<T>::get(record.subject) {
+			None => SubjectHead {
+				count: 1,
+				first: seq,
+			},
+			Some(head) => {
+				SubjectIndex::<T>::insert(record.subject, head.count, seq);
+				SubjectHead {
+					count: head.count.saturating_add(1),
+					..head
+				}
+			}
+		};
+		SubjectHeads::<T>::insert(record.subject, head);
+	}
+
+	/// Lists `seq` among `who`'s records, extending the account's last run when `seq`
+	/// follows it: a batch's records share one entry.
+	fn index_account(who: &T::AccountId, seq: Seq) {
+		let mut head = AccountHeads::<T>::get(who).unwrap_or_default();
+		let last = head
+			.runs
+			.checked_sub(1)
+			.and_then(|run| Some((run, AccountRuns::<T>::get(who, run)?)))
+			.filter(|(_, run)| run.first.saturating_add(u64::from(run.len)) == seq)
+			.filter(|(_, run)| run.len < u32::MAX);
+		match last {
+			Some((number, mut run)) => {
+				run.len = run.len.saturating_add(1);
+				AccountRuns::<T>::insert(who, number, run);
+			}
+			None => {
+				let run = SeqRun {
+					position: head.records,
+					first: seq,
+					len: 1,
+				};
+				AccountRuns::<T>::insert(who, head.runs, run);
+				head.runs = head.runs.saturating_add(1);
+			}
+		}
+		head.records = head.records.saturating_add(1);
+		AccountHeads::<T>::insert(who, head);
 	}
 
 	/// The record's hash, through the host's SHA-256, which is faster than hashing in wasm.

@@ -170,11 +170,75 @@ fn each_record_is_indexed_under_its_subject() {
 		mint(0, ALICE);
 		mint(1, ALICE);
 		transfer(0, ALICE, BOB);
-		assert_eq!(SubjectCount::<Test>::get(item(0)), 2);
-		assert_eq!(SubjectCount::<Test>::get(item(1)), 1);
-		assert_eq!(SubjectIndex::<Test>::get(item(0), 0), Some(0));
-		assert_eq!(SubjectIndex::<Test>::get(item(0), 1), Some(2));
-		assert_eq!(SubjectIndex::<Test>::get(item(1), 0), Some(1));
+		assert_eq!(Audit::subject_count(&item(0)), 2);
+		assert_eq!(Audit::subject_count(&item(1)), 1);
+		assert_eq!(Audit::subject_seq(&item(0), 0), Some(0));
+		assert_eq!(Audit::subject_seq(&item(0), 1), Some(2));
+		assert_eq!(Audit::subject_seq(&item(1), 0), Some(1));
+	});
+}
+
+#[test]
+fn a_subjects_first_record_is_kept_in_its_head() {
+	new_test_ext(|| {
+		mint(0, ALICE);
+		// A minted item's only record costs the head alone, no index entry.
+		assert_eq!(
+			SubjectHeads::<Test>::get(item(0)),
+			Some(SubjectHead { count: 1, first: 0 })
+		);
+		assert_eq!(SubjectIndex::<Test>::iter_prefix(item(0)).count(), 0);
+		transfer(0, ALICE, BOB);
+		assert_eq!(SubjectIndex::<Test>::get(item(0), 1), Some(1));
+		assert_eq!(Audit::subject_seq(&item(0), 2), None);
+	});
+}
+
+#[test]
+fn consecutive_records_of_an_account_share_one_run() {
+	new_test_ext(|| {
+		// A batch: MUSEUM signs three mints in a row, to three holders.
+		for (n, holder) in [ALICE, BOB, CAROL].into_iter().enumerate() {
+			report(AuditEntry::new(AuditKind::Minted, item(n as u32), MUSEUM).to(holder));
+		}
+		// Another signer interrupts; then MUSEUM again.
+		report(AuditEntry::new(AuditKind::Frozen, item(0), REGULATOR));
+		report(AuditEntry::new(AuditKind::Minted, item(3), MUSEUM).to(ALICE));
+
+		assert_eq!(
+			AccountHeads::<Test>::get(MUSEUM),
+			Some(AccountHead {
+				records: 4,
+				runs: 2
+			})
+		);
+		assert_eq!(
+			AccountRuns::<Test>::get(MUSEUM, 0),
+			Some(SeqRun {
+				position: 0,
+				first: 0,
+				len: 3
+			})
+		);
+		assert_eq!(
+			AccountRuns::<Test>::get(MUSEUM, 1),
+			Some(SeqRun {
+				position: 3,
+				first: 4,
+				len: 1
+			})
+		);
+		let museum: Vec<_> = (0..5).map(|p| Audit::account_seq(&MUSEUM, p)).collect();
+		assert_eq!(museum, vec![Some(0), Some(1), Some(2), Some(4), None]);
+		// ALICE's records 0 and 4 are not consecutive: two runs.
+		assert_eq!(AccountHeads::<Test>::get(ALICE).map(|h| h.runs), Some(2));
+		assert_eq!(Audit::account_seq(&ALICE, 1), Some(4));
+
+		// The history reads the same through the runs, newest first.
+		let page = Audit::history(HistoryQuery::ByAccount(MUSEUM), 10, None, None).unwrap();
+		let seqs: Vec<_> = page.records.iter().map(|r| r.record.seq).collect();
+		assert_eq!(seqs, vec![4, 2, 1, 0]);
+		assert_eq!(page.total, 4);
 	});
 }
 
@@ -183,8 +247,8 @@ fn an_account_is_indexed_once_per_record_it_appears_in() {
 	new_test_ext(|| {
 		// Giver and signer are the same account: one index entry, not two.
 		transfer(0, ALICE, BOB);
-		assert_eq!(AccountCount::<Test>::get(ALICE), 1);
-		assert_eq!(AccountCount::<Test>::get(BOB), 1);
+		assert_eq!(Audit::account_count(&ALICE), 1);
+		assert_eq!(Audit::account_count(&BOB), 1);
 
 		// Three different accounts: one entry each.
 		report(
@@ -192,9 +256,9 @@ fn an_account_is_indexed_once_per_record_it_appears_in() {
 				.from(BOB)
 				.to(CAROL),
 		);
-		assert_eq!(AccountCount::<Test>::get(BOB), 2);
-		assert_eq!(AccountCount::<Test>::get(CAROL), 1);
-		assert_eq!(AccountCount::<Test>::get(REGULATOR), 1);
+		assert_eq!(Audit::account_count(&BOB), 2);
+		assert_eq!(Audit::account_count(&CAROL), 1);
+		assert_eq!(Audit::account_count(&REGULATOR), 1);
 
 		// The same account in all three places.
 		report(
@@ -202,7 +266,7 @@ fn an_account_is_indexed_once_per_record_it_appears_in() {
 				.from(CAROL)
 				.to(CAROL),
 		);
-		assert_eq!(AccountCount::<Test>::get(CAROL), 2);
+		assert_eq!(Audit::account_count(&CAROL), 2);
 
 		// Only a signer.
 		report(AuditEntry::new(
@@ -210,12 +274,12 @@ fn an_account_is_indexed_once_per_record_it_appears_in() {
 			Subject::Collection(0),
 			MUSEUM,
 		));
-		assert_eq!(AccountCount::<Test>::get(MUSEUM), 1);
+		assert_eq!(Audit::account_count(&MUSEUM), 1);
 
-		assert_eq!(AccountIndex::<Test>::get(BOB, 0), Some(0));
-		assert_eq!(AccountIndex::<Test>::get(BOB, 1), Some(1));
-		assert_eq!(AccountIndex::<Test>::get(CAROL, 1), Some(2));
-		assert_eq!(AccountIndex::<Test>::get(ALICE, 1), None);
+		assert_eq!(Audit::account_seq(&BOB, 0), Some(0));
+		assert_eq!(Audit::account_seq(&BOB, 1), Some(1));
+		assert_eq!(Audit::account_seq(&CAROL, 1), Some(2));
+		assert_eq!(Audit::account_seq(&ALICE, 1), None);
 	});
 }
 

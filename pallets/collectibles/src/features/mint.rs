@@ -15,6 +15,16 @@ use polkadot_sdk::{
 };
 use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Subject};
 
+/// How a mint announces its items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MintEvents {
+	/// [`Event::ItemMinted`] with the item's serial, content and holder.
+	EachItem,
+	/// One [`Event::BatchMinted`] naming the range: a batch's events stay small however many
+	/// items it holds, and each item's details are in its audit record.
+	OneForBatch,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Mints `requests` in order. The call is transactional, so an error in any request
 	/// leaves nothing written.
@@ -23,8 +33,10 @@ impl<T: Config> Pallet<T> {
 		collection: CollectionId,
 		requests: Vec<MintRequestOf<T>>,
 		draft: bool,
+		events: MintEvents,
 	) -> DispatchResult {
 		let mut record = Self::issuer_of(&who, collection)?;
+		let first_item = record.minted;
 		let count = u32::try_from(requests.len()).map_err(|_| Error::<T>::SupplyExceeded)?;
 		let minted_after = record
 			.minted
@@ -87,13 +99,23 @@ impl<T: Config> Pallet<T> {
 					sha256: request.content,
 				}),
 			);
-			Self::deposit_event(Event::ItemMinted {
+			if events == MintEvents::EachItem {
+				Self::deposit_event(Event::ItemMinted {
+					collection,
+					item,
+					serial: request.serial,
+					content: request.content,
+					owner: request.owner,
+					authorized_by: who.clone(),
+				});
+			}
+		}
+		if events == MintEvents::OneForBatch {
+			Self::deposit_event(Event::BatchMinted {
 				collection,
-				item,
-				serial: request.serial,
-				content: request.content,
-				owner: request.owner,
-				authorized_by: who.clone(),
+				first_item,
+				count,
+				authorized_by: who,
 			});
 		}
 		Collections::<T>::insert(collection, record);

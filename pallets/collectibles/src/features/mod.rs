@@ -5,4 +5,5 @@ mod collections;
 mod invariants;
 mod lifecycle;
 mod mint;
+pub(crate) use mint::MintEvents;
 mod transfer;

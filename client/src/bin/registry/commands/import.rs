@@ -22,9 +22,9 @@ Register a whole catalogue from a CSV or JSON manifest, resuming where it stoppe
 
 The manifest's rows are checked first, all of them: if any row is wrong, or disagrees with \
 what the collection already holds, the problems are listed by row and nothing is submitted. \
-The rows are then minted in batches (`mint_batch`, 250 rows unless --batch-size says \
-otherwise, never more than the chain's MaxBatchSize), several batches in flight at once, and \
-followed until finalized.
+The rows are then minted in batches (`mint_batch`, of the chain's MaxBatchSize rows unless \
+--batch-size asks for fewer), several batches in flight at once, and followed until \
+finalized.
 
 An interrupted import resumes: run the same command again. Rows whose serial the collection \
 already holds with the same content are skipped; the chain, not a local file, says what is \
@@ -72,13 +72,17 @@ pub struct Args {
 	/// Where to write the report; default MANIFEST's name with .report.csv.
 	#[arg(long, value_name = "FILE")]
 	report: Option<PathBuf>,
-	/// Rows per batch: default 250; at most the chain's MaxBatchSize, and smaller if a block
+	/// Rows per batch: default and at most the chain's MaxBatchSize, and smaller if a block
 	/// cannot hold that many.
 	#[arg(long, value_name = "N")]
 	batch_size: Option<u32>,
 	/// Batches submitted and not yet finalized, at most.
 	#[arg(long, value_name = "N", default_value_t = import::DEFAULT_IN_FLIGHT)]
 	in_flight: usize,
+	/// Submit at most this many rows per second, leaving the rest of the chain's capacity to
+	/// others; default as fast as batches are finalized.
+	#[arg(long, value_name = "ROWS")]
+	max_rate: Option<f64>,
 	/// Mint the items as drafts, whose metadata may still be corrected in place.
 	#[arg(long)]
 	draft: bool,
@@ -105,11 +109,19 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	let mut options = Options::new(args.collection);
 	options.in_flight = args.in_flight.max(1);
 	options.draft = args.draft;
+	if let Some(rate) = args.max_rate {
+		if !(rate.is_finite() && rate > 0.0) {
+			return Err(CliError::input(
+				"--max-rate must be a positive number of rows per second",
+			));
+		}
+		options.max_rate = Some(rate);
+	}
 	if let Some(size) = args.batch_size {
 		if size == 0 {
 			return Err(CliError::input("--batch-size must be at least 1"));
 		}
-		options.batch_size = size;
+		options.batch_size = Some(size);
 	}
 
 	let subject = Subject::collection(args.collection).signed_by(signer.account_id());
@@ -133,7 +145,8 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 		plan.to_mint.len(),
 		if batches == 1 { "" } else { "es" },
 	);
-	if plan.batch_size < options.batch_size.min(plan.limits.max_batch_size) && batches > 1 {
+	let asked = options.batch_size.unwrap_or(u32::MAX);
+	if plan.batch_size < asked.min(plan.limits.max_batch_size) && batches > 1 {
 		planned.push_str(", the most a block holds");
 	}
 	planned.push('.');
@@ -159,8 +172,13 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	let started = Instant::now();
 	let run = import::run(&client, &signer, &rows, &plan, &options, |n| bar.inc(n)).await;
 	bar.finish_and_clear();
-	let (results, fatal) = run.map_err(failed_to_start)?;
+	let import::Finished {
+		results,
+		fatal,
+		batch_latencies,
+	} = run.map_err(failed_to_start)?;
 	let seconds = started.elapsed().as_secs_f64();
+	let finality = Percentiles::of(batch_latencies);
 
 	let report = args
 		.report
@@ -188,6 +206,12 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 		duration(seconds),
 		report.display()
 	);
+	if let Some(finality) = &finality {
+		text.push_str(&format!(
+			"\nA batch took {:.1} s from submission to finality (median; 99th percentile {:.1} s).",
+			finality.p50, finality.p99
+		));
+	}
 	if failed > 0 {
 		text.push_str("\nRun the same command again to retry the rows that failed.");
 	}
@@ -201,6 +225,12 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 			"failed": failed,
 			"seconds": seconds,
 			"items_per_second": rate,
+			"batch_finality_seconds": finality.as_ref().map(|f| json!({
+				"p50": f.p50,
+				"p99": f.p99,
+				"max": f.max,
+				"batches": f.count,
+			})),
 			"report": report.display().to_string(),
 			"error": fatal.as_ref().map(|e| registry_client::explain::sentence(e, &subject)),
 		}),
@@ -213,6 +243,30 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	}
 	output.ok = failed == 0 && fatal.is_none();
 	Ok(output)
+}
+
+/// Percentiles of batch latencies, in seconds (nearest rank).
+struct Percentiles {
+	p50: f64,
+	p99: f64,
+	max: f64,
+	count: usize,
+}
+
+impl Percentiles {
+	fn of(mut latencies: Vec<Duration>) -> Option<Self> {
+		latencies.sort_unstable();
+		let rank = |p: f64| {
+			let index = ((p * latencies.len() as f64).ceil() as usize).saturating_sub(1);
+			latencies.get(index).map(Duration::as_secs_f64)
+		};
+		Some(Self {
+			p50: rank(0.50)?,
+			p99: rank(0.99)?,
+			max: latencies.last()?.as_secs_f64(),
+			count: latencies.len(),
+		})
+	}
 }
 
 /// `catalogue.csv` → `catalogue.report.csv`, beside it.
@@ -263,5 +317,18 @@ mod tests {
 			default_report(Path::new("items.json")),
 			PathBuf::from("items.report.csv")
 		);
+	}
+
+	#[test]
+	fn batch_latencies_are_summarised_by_nearest_rank() {
+		assert!(Percentiles::of(Vec::new()).is_none());
+		let seconds = |n: u64| Duration::from_secs(n);
+		// 1..=100 s, shuffled: the median is 50 s, the 99th percentile 99 s.
+		let latencies: Vec<_> = (1..=100).map(|n| seconds((n * 37) % 100 + 1)).collect();
+		let summary = Percentiles::of(latencies).unwrap();
+		assert_eq!((summary.p50, summary.p99, summary.max), (50.0, 99.0, 100.0));
+		assert_eq!(summary.count, 100);
+		let one = Percentiles::of(vec![seconds(3)]).unwrap();
+		assert_eq!((one.p50, one.p99), (3.0, 3.0));
 	}
 }
