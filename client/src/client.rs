@@ -55,6 +55,7 @@ impl Finalized {
 #[derive(Clone)]
 pub struct RegistryClient {
 	api: OnlineClient<RegistryConfig>,
+	node: std::sync::Arc<jsonrpsee::async_client::Client>,
 	rpc: LegacyRpcMethods<RpcConfigFor<RegistryConfig>>,
 	raw: RpcClient,
 	url: String,
@@ -75,12 +76,14 @@ impl RegistryClient {
 			url: url.to_string(),
 			reason,
 		};
-		let rpc_client = crate::transport::connect(url).await.map_err(connection)?;
+		let node = crate::transport::connect(url).await.map_err(connection)?;
+		let rpc_client = RpcClient::new(node.clone());
 		let api = OnlineClient::from_rpc_client_with_config(config, rpc_client.clone())
 			.await
 			.map_err(|e| connection(e.to_string()))?;
 		Ok(Self {
 			api,
+			node,
 			rpc: LegacyRpcMethods::new(rpc_client.clone()),
 			raw: rpc_client,
 			url: url.to_string(),
@@ -90,6 +93,13 @@ impl RegistryClient {
 	/// The subxt client underneath, for anything this crate does not wrap.
 	pub fn api(&self) -> &OnlineClient<RegistryConfig> {
 		&self.api
+	}
+
+	/// The node's `registry_*` and `audit_*` methods, one call each, through the traits
+	/// generated from the node's own definition: [`crate::RegistryApiClient`] and
+	/// [`crate::AuditRpcClient`]. Their errors convert into [`Error`] with `?`.
+	pub fn node(&self) -> &jsonrpsee::async_client::Client {
+		&self.node
 	}
 
 	/// The node's address.
@@ -105,7 +115,6 @@ impl RegistryClient {
 	) -> Result<R, Error> {
 		self.raw.request(method, params).await.map_err(|e| match e {
 			subxt::rpcs::Error::User(user) => Error::Rpc {
-				method: method.to_string(),
 				code: user.code,
 				message: user.message,
 			},
@@ -437,13 +446,14 @@ fn rejection(invalid: &TransactionInvalid) -> Rejection {
 }
 
 fn rejection_from_code(code: u8) -> Rejection {
+	use registry_refusals as codes;
 	match code {
-		1 => Rejection::NotAMember,
-		2 => Rejection::Suspended,
-		3 => Rejection::RateLimited,
-		4 => Rejection::TooManyPending,
-		5 => Rejection::Immortal,
-		6 => Rejection::CallNotAllowed,
+		codes::NOT_A_MEMBER => Rejection::NotAMember,
+		codes::SUSPENDED => Rejection::Suspended,
+		codes::RATE_LIMITED => Rejection::RateLimited,
+		codes::TOO_MANY_PENDING => Rejection::TooManyPending,
+		codes::IMMORTAL => Rejection::Immortal,
+		codes::CALL_NOT_ALLOWED => Rejection::CallNotAllowed,
 		code => Rejection::Custom(code),
 	}
 }

@@ -1,24 +1,26 @@
 //! The client's one error type.
 
-/// Why the chain's pool refused a transaction, from the runtime's documented
-/// `InvalidTransaction::Custom` codes and the standard rejections.
+/// Why the chain's pool refused a transaction, from the runtime's `InvalidTransaction::Custom`
+/// codes ([`registry_refusals`]) and the standard rejections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Rejection {
-	/// Code 1: the signer is not a member of the registry.
+	/// [`registry_refusals::NOT_A_MEMBER`]: the signer is not a member of the registry.
 	NotAMember,
-	/// Code 2: the signer's membership is suspended.
+	/// [`registry_refusals::SUSPENDED`]: the signer's membership is suspended.
 	Suspended,
-	/// Code 3: the transaction would take the signer beyond its role's rate limit in the
-	/// current window of blocks: transactions, weight or bytes.
+	/// [`registry_refusals::RATE_LIMITED`]: the transaction would take the signer beyond its
+	/// role's rate limit in the current window of blocks: transactions, weight or bytes.
 	RateLimited,
-	/// Code 4: the signer already has as many transactions waiting as its window still
-	/// allows.
+	/// [`registry_refusals::TOO_MANY_PENDING`]: the signer already has as many transactions
+	/// waiting as its window still allows.
 	TooManyPending,
-	/// Code 5: the transaction is immortal; the chain takes only transactions with an era.
+	/// [`registry_refusals::IMMORTAL`]: the transaction is immortal; the chain takes only
+	/// transactions with an era.
 	Immortal,
-	/// Code 6: the runtime does not let this account send this call (session keys from an
-	/// account that is not a validator candidate, a remark over 256 bytes).
+	/// [`registry_refusals::CALL_NOT_ALLOWED`]: the runtime does not let this account send
+	/// this call (session keys from an account that is not a validator candidate, a remark
+	/// over 256 bytes).
 	CallNotAllowed,
 	/// Another `InvalidTransaction::Custom` code.
 	Custom(u8),
@@ -110,9 +112,11 @@ pub enum Error {
 	/// The node answered a JSON-RPC call with an error: bad parameters, or nothing found.
 	#[error("{message}")]
 	Rpc {
-		/// The method called, e.g. `registry_getItem`.
-		method: String,
-		/// The JSON-RPC error code: -32602 for bad parameters, 1000 for nothing found.
+		/// The JSON-RPC error code: [`INVALID_PARAMS`] for bad parameters, [`NOT_FOUND`] for
+		/// nothing found.
+		///
+		/// [`INVALID_PARAMS`]: registry_rpc_types::api::INVALID_PARAMS
+		/// [`NOT_FOUND`]: registry_rpc_types::api::NOT_FOUND
 		code: i32,
 		/// The node's sentence.
 		message: String,
@@ -124,6 +128,10 @@ pub enum Error {
 	/// A key could not be read or made.
 	#[error("key error: {0}")]
 	Key(String),
+	/// The connection to the node broke during a call, or its answer was not what the method
+	/// promises.
+	#[error("the node's answer did not arrive: {0}")]
+	Lost(String),
 	/// A file could not be read.
 	#[error("cannot read {path}: {source}")]
 	Io {
@@ -162,4 +170,16 @@ pub enum Error {
 	/// Any other error of subxt.
 	#[error(transparent)]
 	Subxt(#[from] subxt::Error),
+}
+
+impl From<jsonrpsee::core::ClientError> for Error {
+	fn from(error: jsonrpsee::core::ClientError) -> Self {
+		match error {
+			jsonrpsee::core::ClientError::Call(call) => Error::Rpc {
+				code: call.code(),
+				message: call.message().to_string(),
+			},
+			other => Error::Lost(other.to_string()),
+		}
+	}
 }

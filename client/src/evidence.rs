@@ -30,7 +30,7 @@ use crate::{
 		TrustedAuthorities,
 	},
 	rpc::verify_export,
-	types::{record::ChainHead, AuditExport, ChainRecord},
+	types::{hex0x, record::ChainHead, unhex, AuditExport, ChainRecord},
 	Error, RegistryClient,
 };
 
@@ -131,7 +131,7 @@ pub fn verify_proven_export(
 	}
 	let state = &anchor.state;
 	for (i, entry) in file.proof.storage.iter().enumerate() {
-		let key = hex_bytes(&entry.key).map_err(|e| format!("proof.storage[{i}].key {e}"))?;
+		let key = unhex(&entry.key).map_err(|e| format!("proof.storage[{i}].key {e}"))?;
 		let proven = read(state, &key)?.map(|value| hex0x(&value));
 		if proven.as_deref() != entry.value.as_deref().map(str::to_lowercase).as_deref() {
 			return Err(format!(
@@ -330,17 +330,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
 	hex0x(&Sha256::digest(bytes))
 }
 
-fn hex0x(bytes: &[u8]) -> String {
-	format!("0x{}", hex::encode(bytes))
-}
-
-fn hex_bytes(text: &str) -> Result<Vec<u8>, String> {
-	let digits = text
-		.strip_prefix("0x")
-		.ok_or_else(|| format!("{text:?} does not start with 0x"))?;
-	hex::decode(digits).map_err(|e| format!("{text:?} is not hex: {e}"))
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -421,10 +410,10 @@ mod tests {
 	fn proven_of(from: u32, to: u32, start: u64, records: Vec<AuditRecord>) -> ProvenExport {
 		let log = log();
 		let end = start + records.len() as u64;
-		let last_hash: [u8; 32] = hex_bytes(&log[5].hash).unwrap().try_into().unwrap();
+		let last_hash: [u8; 32] = unhex(&log[5].hash).unwrap().try_into().unwrap();
 		let mut state: Vec<(Vec<u8>, Vec<u8>)> = log
 			.iter()
-			.map(|r| (keys::audit_record(r.seq), hex_bytes(&r.encoded).unwrap()))
+			.map(|r| (keys::audit_record(r.seq), unhex(&r.encoded).unwrap()))
 			.collect();
 		state.push((keys::audit_head(), (6u64, last_hash, 4u32, 3u64).encode()));
 		state.push((b"elsewhere".to_vec(), vec![1; 40]));

@@ -1,62 +1,33 @@
-//! Typed wrappers of the node's `registry_*` and `audit_*` JSON-RPC methods, and the offline
-//! check of an audit export.
+//! The node's `registry_*` and `audit_*` methods where one answer takes several pages, and
+//! the offline check of an audit export.
 //!
-//! The answers are the [`registry_rpc_types`] the node serializes. A refusal comes back as
-//! [`Error::Rpc`] with the node's sentence, e.g. "collection 3 has no item 9".
+//! Single calls go through [`RegistryClient::node`] with the traits generated from the node's
+//! own definition ([`crate::RegistryApiClient`], [`crate::AuditRpcClient`]). A refusal comes
+//! back as [`Error::Rpc`] with the node's sentence, e.g. "collection 3 has no item 9".
 
 use sha2::{Digest, Sha256};
-use subxt::{
-	rpcs::rpc_params,
-	utils::{AccountId32, H256},
-};
+use subxt::utils::{AccountId32, H256};
 
 use codec::{DecodeAll, Encode};
 use registry_rpc_types::{
-	time, AlertsPage, AuditExport, AuditHead, AuditRecord, ChainRecord, Collection, ContentMatches,
-	HistoryPage, Item, ItemsPage, Rights, RightsCursor, Work,
+	api::{AuditRpcClient, RegistryApiClient},
+	hex0x, time, unhex, AuditExport, AuditRecord, ChainRecord, ContentMatches, Rights,
 };
 
 use crate::{Error, RegistryClient};
 
-fn hex_of(hash: &H256) -> String {
-	format!("0x{}", hex::encode(hash.0))
-}
-
 impl RegistryClient {
-	/// `registry_getItem`: one collectible.
-	pub async fn get_item(&self, collection: u32, item: u32) -> Result<Item, Error> {
-		self.raw_request("registry_getItem", rpc_params![collection, item])
-			.await
-	}
-
-	/// `registry_getCollection`: one collection.
-	pub async fn get_collection(&self, collection: u32) -> Result<Collection, Error> {
-		self.raw_request("registry_getCollection", rpc_params![collection])
-			.await
-	}
-
-	/// `registry_itemsByOwner`: a page of `owner`'s items after `cursor`.
-	pub async fn items_by_owner(
-		&self,
-		owner: &AccountId32,
-		page_size: Option<u32>,
-		cursor: Option<(u32, u32)>,
-	) -> Result<ItemsPage, Error> {
-		self.raw_request(
-			"registry_itemsByOwner",
-			rpc_params![owner.to_string(), page_size, cursor],
-		)
-		.await
-	}
-
 	/// `registry_findByContentHash`: the collectibles and the work with this content, every
 	/// page of collectibles joined.
 	pub async fn find_by_content_hash(&self, content: H256) -> Result<ContentMatches, Error> {
-		let mut found = self.find_by_content_hash_page(content, None, None).await?;
+		let node = self.node();
+		let mut found = node
+			.find_by_content_hash_page(hex0x(&content.0), None, None)
+			.await?;
 		// A content has at most one collectible per edition: a bounded number of pages.
 		while let Some(cursor) = found.next_cursor.take() {
-			let page = self
-				.find_by_content_hash_page(content, None, Some(cursor))
+			let page = node
+				.find_by_content_hash_page(hex0x(&content.0), None, Some(cursor))
 				.await?;
 			found.collectibles.extend(page.collectibles);
 			found.next_cursor = page.next_cursor.filter(|next| *next != cursor);
@@ -64,35 +35,15 @@ impl RegistryClient {
 		Ok(found)
 	}
 
-	/// One page of `registry_findByContentHash`: collectibles after `cursor`, at most
-	/// `page_size` (the node's default when `None`).
-	pub async fn find_by_content_hash_page(
-		&self,
-		content: H256,
-		page_size: Option<u32>,
-		cursor: Option<(u32, u32)>,
-	) -> Result<ContentMatches, Error> {
-		self.raw_request(
-			"registry_findByContentHash",
-			rpc_params![hex_of(&content), page_size, cursor],
-		)
-		.await
-	}
-
-	/// `registry_getWork`: a work with everything recorded about it.
-	pub async fn get_work(&self, work: u64) -> Result<Work, Error> {
-		self.raw_request("registry_getWork", rpc_params![work])
-			.await
-	}
-
 	/// `registry_rightsOf`: a work's whole rights map, now or as of block `at_block`, every
 	/// page joined and read at one block.
 	pub async fn rights_of(&self, work: u64, at_block: Option<u32>) -> Result<Rights, Error> {
-		let mut map = self.rights_page(work, at_block, None, None).await?;
+		let node = self.node();
+		let mut map = node.rights_page(work, at_block, None, None).await?;
 		// Later pages are read at the first page's block, so that the map is one snapshot.
 		let at_block = Some(map.at_block);
 		while let Some(cursor) = map.next_cursor.take() {
-			let page = self.rights_page(work, at_block, None, Some(cursor)).await?;
+			let page = node.rights_page(work, at_block, None, Some(cursor)).await?;
 			map.units.extend(page.units);
 			map.licences.extend(page.licences);
 			map.next_cursor = page.next_cursor.filter(|next| *next != cursor);
@@ -102,84 +53,14 @@ impl RegistryClient {
 		Ok(map)
 	}
 
-	/// One page of `registry_rightsOf`: at most `page_size` units and licences read (the
-	/// node's default when `None`), after `cursor`.
-	pub async fn rights_page(
-		&self,
-		work: u64,
-		at_block: Option<u32>,
-		page_size: Option<u32>,
-		cursor: Option<RightsCursor>,
-	) -> Result<Rights, Error> {
-		self.raw_request(
-			"registry_rightsOf",
-			rpc_params![work, at_block, page_size, cursor],
-		)
-		.await
-	}
-
-	/// `audit_history`: a page of the history of `of`, a subject such as `item:1:2` or an SS58
-	/// account, newest first.
-	pub async fn audit_history(
-		&self,
-		of: &str,
-		page_size: Option<u32>,
-		cursor: Option<u64>,
-		blocks: Option<(u32, u32)>,
-	) -> Result<HistoryPage, Error> {
-		self.audit_history_dated(of, page_size, cursor, blocks, (None, None))
-			.await
-	}
-
-	/// `audit_history` limited to the records of days `dates.0` to `dates.1` (`YYYY-MM-DD`,
-	/// UTC, inclusive, either end open) by their timestamps, as well as to `blocks`.
-	pub async fn audit_history_dated(
-		&self,
-		of: &str,
-		page_size: Option<u32>,
-		cursor: Option<u64>,
-		blocks: Option<(u32, u32)>,
-		dates: (Option<String>, Option<String>),
-	) -> Result<HistoryPage, Error> {
-		let (from, to) = blocks.unzip();
-		let (from_date, to_date) = dates;
-		self.raw_request(
-			"audit_history",
-			rpc_params![of, page_size, cursor, from, to, from_date, to_date],
-		)
-		.await
-	}
-
-	/// `audit_alerts`: a page of alerts with `status` `open`, `closed` or `all`.
-	pub async fn audit_alerts(
-		&self,
-		status: &str,
-		cursor: Option<u64>,
-		page_size: Option<u32>,
-	) -> Result<AlertsPage, Error> {
-		self.raw_request("audit_alerts", rpc_params![status, cursor, page_size])
-			.await
-	}
-
-	/// `audit_export`: the records of blocks `from` to `to`, from `cursor` on.
-	pub async fn audit_export(
-		&self,
-		from: u32,
-		to: u32,
-		cursor: Option<u64>,
-		max_records: Option<u32>,
-	) -> Result<AuditExport, Error> {
-		self.raw_request("audit_export", rpc_params![from, to, cursor, max_records])
-			.await
-	}
-
 	/// Every record of blocks `from` to `to`, following the export's cursor until the end;
 	/// each part is checked with [`verify_export`] and must continue the one before.
 	pub async fn audit_export_all(&self, from: u32, to: u32) -> Result<AuditExport, Error> {
-		let mut whole = self.audit_export(from, to, None, None).await?;
+		let node = self.node();
+		let mut whole = node.audit_export(from, to, None, None).await?;
 		verify_export(&whole).map_err(Error::Metadata)?;
 		while let Some(cursor) = whole.next_cursor {
-			let part = self.audit_export(from, to, Some(cursor), None).await?;
+			let part = node.audit_export(from, to, Some(cursor), None).await?;
 			verify_export(&part).map_err(Error::Metadata)?;
 			if part.prev_hash != whole.last_hash {
 				return Err(Error::Metadata(format!(
@@ -192,17 +73,6 @@ impl RegistryClient {
 		}
 		Ok(whole)
 	}
-
-	/// `audit_head`: the end of the log at the finalized head.
-	pub async fn audit_head(&self) -> Result<AuditHead, Error> {
-		self.raw_request("audit_head", rpc_params![]).await
-	}
-}
-
-/// The bytes of `0x`-prefixed hex.
-fn bytes(name: &str, text: &str) -> Result<Vec<u8>, String> {
-	hex::decode(text.strip_prefix("0x").unwrap_or(text))
-		.map_err(|e| format!("{name} is not hex ({e}): {text}"))
 }
 
 fn account(name: &str, text: &str) -> Result<[u8; 32], String> {
@@ -248,7 +118,8 @@ pub fn verify_export(export: &AuditExport) -> Result<(), String> {
 				record.prev_hash
 			));
 		}
-		let encoded = bytes("encoded", &record.encoded).map_err(|e| format!("{at}: {e}"))?;
+		let encoded =
+			unhex(&record.encoded).map_err(|e| format!("{at}: its encoded bytes: {e}"))?;
 		let decoded = ChainRecord::decode_all(&mut &encoded[..])
 			.map_err(|e| format!("{at}: its encoded bytes are not a record ({e})"))?;
 		if chain_record(record)? != decoded || record.time != time(decoded.timestamp) {

@@ -18,11 +18,12 @@ use std::{
 	task::{Context, Poll},
 };
 
+use std::sync::Arc;
+
 use jsonrpsee::{
+	async_client::{Client, ClientBuilder},
 	client_transport::ws::{Url, WsTransportClientBuilder},
-	core::client::ClientBuilder,
 };
-use subxt::rpcs::RpcClient;
 use tokio::{
 	io::{AsyncRead, AsyncWrite, ReadBuf},
 	net::TcpStream,
@@ -71,13 +72,16 @@ impl AsyncWrite for QuickAck {
 	}
 }
 
-/// An RPC client connected to the node at `url`; the error says why not.
-pub async fn connect(url: &str) -> Result<RpcClient, String> {
+/// A JSON-RPC client connected to the node at `url`; the error says why not.
+pub async fn connect(url: &str) -> Result<Arc<Client>, String> {
 	let parsed = Url::parse(url).map_err(|e| format!("not a URL ({e})"))?;
+	let client = ClientBuilder::default().max_buffer_capacity_per_subscription(4096);
 	if parsed.scheme() != "ws" {
-		return RpcClient::from_insecure_url(url)
+		let (sender, receiver) = WsTransportClientBuilder::default()
+			.build(parsed)
 			.await
-			.map_err(|e| e.to_string());
+			.map_err(|e| e.to_string())?;
+		return Ok(Arc::new(client.build_with_tokio(sender, receiver)));
 	}
 	let host = parsed
 		.host_str()
@@ -95,10 +99,7 @@ pub async fn connect(url: &str) -> Result<RpcClient, String> {
 		.build_with_stream(parsed, stream)
 		.await
 		.map_err(|e| e.to_string())?;
-	let client = ClientBuilder::default()
-		.max_buffer_capacity_per_subscription(4096)
-		.build_with_tokio(sender, receiver);
-	Ok(RpcClient::new(client))
+	Ok(Arc::new(client.build_with_tokio(sender, receiver)))
 }
 
 #[cfg(test)]
@@ -118,22 +119,25 @@ mod tests {
 	#[tokio::test]
 	async fn the_client_speaks_json_rpc_over_its_own_socket() {
 		// A JSON-RPC server of the kind the node runs, answering one method.
-		let server = rpc_server::server::Server::builder()
+		let server = jsonrpsee::server::Server::builder()
 			.build("127.0.0.1:0")
 			.await
 			.unwrap();
 		let address = server.local_addr().unwrap();
-		let mut module = rpc_server::RpcModule::new(());
+		let mut module = jsonrpsee::RpcModule::new(());
 		module
 			.register_method("registry_ping", |_, _, _| "pong")
 			.unwrap();
 		let handle = server.start(module);
 
 		let client = connect(&format!("ws://{address}")).await.unwrap();
-		let answer: String = client
-			.request("registry_ping", subxt::rpcs::rpc_params![])
-			.await
-			.unwrap();
+		let answer: String = jsonrpsee::core::client::ClientT::request(
+			&*client,
+			"registry_ping",
+			jsonrpsee::rpc_params![],
+		)
+		.await
+		.unwrap();
 		assert_eq!(answer, "pong");
 		handle.stop().unwrap();
 	}

@@ -8,7 +8,7 @@ use registry_client::{
 	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
 	evidence::{verify_proven_export, ProvenExport},
 	rpc::{encode_record, verify_export},
-	Ed25519Signer, Error, RegistryClient, Value, H256,
+	AuditRpcClient, Ed25519Signer, Error, RegistryApiClient, RegistryClient, Value, H256,
 };
 use registry_tests::{settle, NodeConfig};
 
@@ -134,7 +134,7 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 		)
 		.await
 		.expect("the council lifts the institutions' limit");
-	let before = client.audit_head().await.unwrap().next_seq;
+	let before = client.node().audit_head().await.unwrap().next_seq;
 
 	// Alice and Bob give the item to each other a thousand times, a chunk at a time. The pool
 	// does not know that a gift depends on the one before (they have different signers), so
@@ -147,7 +147,7 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 			rounds <= 3 * TRANSFERS / CHUNK,
 			"too many gifts keep failing"
 		);
-		let owner = client.get_item(collection, 0).await.unwrap().owner;
+		let owner = client.node().get_item(collection, 0).await.unwrap().owner;
 		let mut holder = if owner == alice.account_id().to_string() {
 			0
 		} else {
@@ -167,12 +167,13 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 		}
 		settle(&client).await;
 		let history = client
-			.audit_history(&item, Some(1), None, None)
+			.node()
+			.audit_history(item.to_string(), Some(1), None, None, None, None, None)
 			.await
 			.unwrap();
 		done = (history.total - 1) as usize;
 	}
-	let owner = client.get_item(collection, 0).await.unwrap().owner;
+	let owner = client.node().get_item(collection, 0).await.unwrap().owner;
 	assert_eq!(
 		owner,
 		alice.account_id().to_string(),
@@ -184,7 +185,8 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	let mut cursor = None;
 	let total = loop {
 		let page = client
-			.audit_history(&item, Some(100), cursor, None)
+			.node()
+			.audit_history(item.to_string(), Some(100), cursor, None, None, None, None)
 			.await
 			.unwrap();
 		transfers += page
@@ -201,7 +203,7 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	assert_eq!(transfers, TRANSFERS);
 
 	// The whole log, exported, links record to record and ends at the chain's own head.
-	let head = client.audit_head().await.unwrap();
+	let head = client.node().audit_head().await.unwrap();
 	assert!(head.next_seq >= before + TRANSFERS as u64);
 	let export = client
 		.audit_export_all(0, head.last_block)
@@ -306,7 +308,11 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	);
 
 	// Giving the item straight back raised back-and-forth alerts, and the burst rule fired.
-	let alerts = client.audit_alerts("open", None, Some(100)).await.unwrap();
+	let alerts = client
+		.node()
+		.audit_alerts(Some("open".to_string()), None, Some(100))
+		.await
+		.unwrap();
 	assert!(
 		alerts.open >= TRANSFERS as u64,
 		"{} open alerts",
@@ -333,7 +339,11 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 		)
 		.await
 		.expect("the regulator closes the alert");
-	let closed = client.audit_alerts("closed", None, None).await.unwrap();
+	let closed = client
+		.node()
+		.audit_alerts(Some("closed".to_string()), None, None)
+		.await
+		.unwrap();
 	assert_eq!(closed.alerts.len(), 1);
 	assert_eq!(closed.alerts[0].alert, first);
 	assert_eq!(
@@ -343,8 +353,12 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 }
 
 /// The node's answer to a bad RPC call: a JSON-RPC error with this code, naming `mention`.
-async fn refuses(result: Result<impl std::fmt::Debug, Error>, code: i32, mention: &str) {
-	match result {
+async fn refuses<T: std::fmt::Debug, E: Into<Error>>(
+	result: Result<T, E>,
+	code: i32,
+	mention: &str,
+) {
+	match result.map_err(Into::into) {
 		Err(Error::Rpc {
 			code: got, message, ..
 		}) => {
@@ -368,14 +382,26 @@ async fn the_rpc_refuses_bad_input_with_errors_and_keeps_serving() {
 	const NOT_FOUND: i32 = 1000;
 
 	refuses(
-		client.audit_history("item:0", None, None, None).await,
+		client
+			.node()
+			.audit_history("item:0".to_string(), None, None, None, None, None, None)
+			.await,
 		INVALID,
 		"item:<collection>:<item>",
 	)
 	.await;
 	refuses(
 		client
-			.audit_history("5NotAnAddress", None, None, None)
+			.node()
+			.audit_history(
+				"5NotAnAddress".to_string(),
+				None,
+				None,
+				None,
+				None,
+				None,
+				None,
+			)
 			.await,
 		INVALID,
 		"SS58",
@@ -383,7 +409,16 @@ async fn the_rpc_refuses_bad_input_with_errors_and_keeps_serving() {
 	.await;
 	refuses(
 		client
-			.audit_history(&format!("item:{collection}:0"), Some(101), None, None)
+			.node()
+			.audit_history(
+				format!("item:{collection}:0"),
+				Some(101),
+				None,
+				None,
+				None,
+				None,
+				None,
+			)
 			.await,
 		INVALID,
 		"over the bound of 100",
@@ -391,38 +426,53 @@ async fn the_rpc_refuses_bad_input_with_errors_and_keeps_serving() {
 	.await;
 	refuses(
 		client
-			.audit_history(&format!("item:{collection}:0"), None, None, Some((9, 3)))
+			.node()
+			.audit_history(
+				format!("item:{collection}:0"),
+				None,
+				None,
+				Some(9),
+				Some(3),
+				None,
+				None,
+			)
 			.await,
 		INVALID,
 		"inverted",
 	)
 	.await;
 	refuses(
-		client.audit_history("item:77:7", None, None, None).await,
+		client
+			.node()
+			.audit_history("item:77:7".to_string(), None, None, None, None, None, None)
+			.await,
 		NOT_FOUND,
 		"item:77:7",
 	)
 	.await;
 	refuses(
-		client.audit_export(9, 3, None, None).await,
+		client.node().audit_export(9, 3, None, None).await,
 		INVALID,
 		"inverted",
 	)
 	.await;
 	refuses(
-		client.audit_alerts("pending", None, None).await,
+		client
+			.node()
+			.audit_alerts(Some("pending".to_string()), None, None)
+			.await,
 		INVALID,
 		"\"open\", \"closed\" or \"all\"",
 	)
 	.await;
 	refuses(
-		client.get_item(collection, 42).await,
+		client.node().get_item(collection, 42).await,
 		NOT_FOUND,
 		"has no item 42",
 	)
 	.await;
 	refuses(
-		client.get_work(99).await,
+		client.node().get_work(99).await,
 		NOT_FOUND,
 		"no work has number 99",
 	)
@@ -442,10 +492,19 @@ async fn the_rpc_refuses_bad_input_with_errors_and_keeps_serving() {
 	refuses(raw, INVALID, "64 hex digits").await;
 
 	// The node keeps serving.
-	let item = client.get_item(collection, 0).await.unwrap();
+	let item = client.node().get_item(collection, 0).await.unwrap();
 	assert_eq!(item.owner, alice.account_id().to_string());
 	let history = client
-		.audit_history(&format!("item:{collection}:0"), None, None, None)
+		.node()
+		.audit_history(
+			format!("item:{collection}:0"),
+			None,
+			None,
+			None,
+			None,
+			None,
+			None,
+		)
 		.await
 		.unwrap();
 	assert_eq!(history.total, 1);

@@ -2,7 +2,8 @@
 //! real nodes.
 
 use registry_client::{
-	call, subxt, AccountId32, Ed25519Signer, Error, RegistryClient, Rejection, Value, H256,
+	call, subxt, AccountId32, AuditRpcClient, Ed25519Signer, Error, RegistryClient, Rejection,
+	Value, H256,
 };
 use registry_tests::NodeConfig;
 
@@ -77,7 +78,11 @@ async fn the_council_admits_an_institution_which_then_transacts() {
 	let museum_address = museum.account_id().to_string();
 	let mut admission = None;
 	for _ in 0..60 {
-		if let Ok(page) = client.audit_history("members", None, None, None).await {
+		if let Ok(page) = client
+			.node()
+			.audit_history("members".to_string(), None, None, None, None, None, None)
+			.await
+		{
 			admission = page
 				.records
 				.into_iter()

@@ -4,7 +4,8 @@
 use registry_client::{
 	fingerprint::sha256_reader,
 	rights::{self, MetadataRef, NewWork, RightSet, Scope, SplitSpec, Term, Territory},
-	AccountId32, Ed25519Signer, Error, Finalized, RegistryClient, Value, H256,
+	AccountId32, AuditRpcClient, Ed25519Signer, Error, Finalized, RegistryApiClient,
+	RegistryClient, Value, H256,
 };
 use registry_tests::{event_number, today, NodeConfig};
 
@@ -56,7 +57,12 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 		.expect("Bob registers the work");
 	let work = event_number(&registered, "Rights", "WorkRegistered", "work");
 	let root = event_number(&registered, "Rights", "WorkRegistered", "root_unit");
-	let registered_at = client.get_work(work).await.unwrap().registered_at_block;
+	let registered_at = client
+		.node()
+		.get_work(work)
+		.await
+		.unwrap()
+		.registered_at_block;
 
 	// A second filing of the same content loses, and the first filing names itself.
 	let error = dispatch_error(
@@ -167,7 +173,7 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	assert!(ruled.has_event("Rights", "AuthorsCorrected"));
 
 	// Everything reads back through the node's RPC.
-	let record = client.get_work(work).await.unwrap();
+	let record = client.node().get_work(work).await.unwrap();
 	assert_eq!(record.title, "River at dusk");
 	assert_eq!(
 		record.authors,
@@ -215,12 +221,17 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	// The same map a key at a time: each page reads one unit or licence, and the cursor goes
 	// on to the end.
 	let mut paged = Vec::new();
-	let mut page = client.rights_page(work, None, Some(1), None).await.unwrap();
+	let mut page = client
+		.node()
+		.rights_page(work, None, Some(1), None)
+		.await
+		.unwrap();
 	let mut pages = 1;
 	assert!(page.units.len() + page.licences.len() <= 1);
 	while let Some(cursor) = page.next_cursor {
 		paged.extend(page.units.iter().map(|unit| unit.unit));
 		page = client
+			.node()
 			.rights_page(work, None, Some(1), Some(cursor))
 			.await
 			.unwrap();
@@ -235,6 +246,7 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	assert_eq!(paged, whole);
 	assert!(pages >= 3, "two units and a licence, one a page");
 	let error = client
+		.node()
 		.rights_page(work, None, Some(101), None)
 		.await
 		.unwrap_err()
@@ -261,7 +273,16 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 
 	// The audit log has the work's whole story.
 	let history = client
-		.audit_history(&format!("work:{work}"), Some(100), None, None)
+		.node()
+		.audit_history(
+			format!("work:{work}"),
+			Some(100),
+			None,
+			None,
+			None,
+			None,
+			None,
+		)
 		.await
 		.unwrap();
 	let kinds: Vec<&str> = history

@@ -10,11 +10,10 @@ use serde::Deserialize;
 use subxt::{rpcs::rpc_params, utils::H256};
 
 use super::{
+	error::Header,
 	grandpa, hex0x,
 	state::{read_registration, ProvenState},
-	verify,
-	verify::Header,
-	Authority, Certificate, Proof, StorageEntry, VerifyError, FORMAT, VERSION,
+	unhex, verify, Authority, Certificate, Proof, StorageEntry, VerifyError, FORMAT, VERSION,
 };
 use crate::{Error, RegistryClient};
 
@@ -415,10 +414,6 @@ fn is_about_signers(error: &VerifyError) -> bool {
 			| VerifyError::BadSignature { .. }
 			| VerifyError::NotEnoughSignatures { .. }
 	)
-}
-
-fn unhex(text: &str) -> Result<Vec<u8>, String> {
-	hex::decode(text.strip_prefix("0x").unwrap_or(text)).map_err(|e| format!("{text:?}: {e}"))
 }
 
 /// The chain's header from its JSON form, whose digest items are SCALE already.

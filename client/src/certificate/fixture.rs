@@ -14,9 +14,8 @@ use sha2::{Digest as _, Sha256};
 
 use super::{
 	build::{assemble, Parts},
-	keys, stored,
-	verify::Header,
-	Certificate, TrustedAuthorities, VerifyError,
+	error::Header,
+	keys, stored, Certificate, TrustedAuthorities, VerifyError,
 };
 
 type Layout = LayoutV1<BlakeTwo256>;

@@ -15,7 +15,10 @@ use polkadot_sdk::{
 	sp_core::H256,
 };
 
-use super::{hex0x, verify::Header, VerifyError};
+use super::{
+	error::{Header, VerifyError},
+	hex0x,
+};
 
 /// How much of the set signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

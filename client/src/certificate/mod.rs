@@ -82,6 +82,7 @@
 //! ```
 
 mod build;
+mod error;
 mod grandpa;
 pub(crate) mod keys;
 pub(crate) mod state;
@@ -94,7 +95,8 @@ pub(crate) mod fixture;
 use serde::{Deserialize, Serialize};
 
 pub use build::{Justified, Proven};
-pub use verify::{check_anchor, verify, Anchor, VerifyError};
+pub use error::VerifyError;
+pub use verify::{check_anchor, verify, Anchor};
 
 /// What [`Certificate::format`] says.
 pub const FORMAT: &str = "registry-authorship-certificate";
@@ -348,7 +350,4 @@ pub enum Trust {
 	},
 }
 
-/// `0x` and lower-case hex.
-fn hex0x(bytes: &[u8]) -> String {
-	format!("0x{}", hex::encode(bytes))
-}
+use registry_rpc_types::{hex0x, unhex};

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 pub use registry_audit_record as record;
 
+#[cfg(feature = "api")]
+pub mod api;
+
 /// The names of the rights in a work, by bit of the chain's right set: the twelve economic
 /// rights (bits 0 to 11), then the four moral rights (bits 12 to 15), in the order of the
 /// Copyright Law of the PRC, Art. 10.
@@ -591,13 +594,18 @@ pub fn time(ms: u64) -> String {
 	)
 }
 
-fn hex0x(bytes: &[u8]) -> String {
-	let mut text = String::with_capacity(2 + 2 * bytes.len());
-	text.push_str("0x");
-	for byte in bytes {
-		text.push_str(&format!("{byte:02x}"));
-	}
-	text
+/// Bytes as `0x` and lower-case hex: every hash and byte string on the wire.
+pub fn hex0x(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+/// The bytes of `0x` and hex; the error completes a sentence about the field, e.g. "it does
+/// not start with 0x".
+pub fn unhex(text: &str) -> Result<Vec<u8>, String> {
+	let digits = text
+		.strip_prefix("0x")
+		.ok_or_else(|| "it does not start with 0x".to_string())?;
+	hex::decode(digits).map_err(|e| format!("it is not hex: {e}"))
 }
 
 /// 32 bytes from `0x` and 64 hex digits.
@@ -708,6 +716,14 @@ pub struct AuditExport {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn hex_is_written_with_0x_and_read_only_with_it() {
+		assert_eq!(hex0x(&[0x00, 0xab]), "0x00ab");
+		assert_eq!(unhex("0x00AB").unwrap(), vec![0x00, 0xab]);
+		assert_eq!(unhex("00ab").unwrap_err(), "it does not start with 0x");
+		assert!(unhex("0xzz").unwrap_err().starts_with("it is not hex"));
+	}
 
 	#[test]
 	fn a_record_reads_back_from_its_json() {

@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use jsonrpsee::{core::RpcResult, proc_macros::rpc, types::ErrorObjectOwned};
+use jsonrpsee::{core::RpcResult, types::ErrorObjectOwned};
 use polkadot_sdk::{sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend};
-use registry_rpc_types::{AlertsPage, AuditExport, AuditHead, HistoryPage, Subject};
+use registry_rpc_types::{
+	api::AuditRpcServer, AlertsPage, AuditExport, AuditHead, HistoryPage, Subject,
+};
 use registry_runtime::{
 	opaque::Block,
 	pallet_audit::{AlertFilter, AuditApi, HistoryQuery, QueryError, MAX_EXPORT, MAX_PAGE},
@@ -19,51 +21,6 @@ use super::{
 
 /// Records or alerts one page returns unless asked for fewer.
 pub const DEFAULT_PAGE: u32 = 20;
-
-/// The audit log's read methods.
-#[rpc(server)]
-pub trait AuditRpc {
-	/// A page of history, newest first: of a subject (`item:<collection>:<item>`,
-	/// `collection:<id>`, `work:<id>`, `unit:<id>`, `licence:<id>`) or of an account (SS58),
-	/// after `cursor`, at most `pageSize` records (1 to 100, default 20), optionally only
-	/// those in blocks `fromBlock` to `toBlock` (inclusive) and of days `fromDate` to `toDate`
-	/// (`YYYY-MM-DD`, UTC, inclusive), by the records' timestamps.
-	#[method(name = "audit_history")]
-	fn history(
-		&self,
-		of: String,
-		page_size: Option<u32>,
-		cursor: Option<u64>,
-		from_block: Option<BlockNumber>,
-		to_block: Option<BlockNumber>,
-		from_date: Option<String>,
-		to_date: Option<String>,
-	) -> RpcResult<HistoryPage>;
-
-	/// A page of alerts with `status` `open` (the default), `closed` or `all`.
-	#[method(name = "audit_alerts")]
-	fn alerts(
-		&self,
-		status: Option<String>,
-		cursor: Option<u64>,
-		page_size: Option<u32>,
-	) -> RpcResult<AlertsPage>;
-
-	/// The records of blocks `fromBlock` to `toBlock`, oldest first, at most `maxRecords`
-	/// (1 to 1,000, default 1,000), from `cursor` on, with the hashes that verify them.
-	#[method(name = "audit_export")]
-	fn export(
-		&self,
-		from_block: BlockNumber,
-		to_block: BlockNumber,
-		cursor: Option<u64>,
-		max_records: Option<u32>,
-	) -> RpcResult<AuditExport>;
-
-	/// The end of the log at the finalized head.
-	#[method(name = "audit_head")]
-	fn head(&self) -> RpcResult<AuditHead>;
-}
 
 /// [`AuditRpcServer`] over a client of the chain.
 pub struct Audit<C> {
@@ -107,7 +64,7 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: AuditApi<Block, AccountId, BlockNumber>,
 {
-	fn history(
+	fn audit_history(
 		&self,
 		of: String,
 		page_size: Option<u32>,
@@ -161,7 +118,7 @@ where
 		})
 	}
 
-	fn alerts(
+	fn audit_alerts(
 		&self,
 		status: Option<String>,
 		cursor: Option<u64>,
@@ -192,7 +149,7 @@ where
 		})
 	}
 
-	fn export(
+	fn audit_export(
 		&self,
 		from_block: BlockNumber,
 		to_block: BlockNumber,
@@ -223,7 +180,7 @@ where
 		})
 	}
 
-	fn head(&self) -> RpcResult<AuditHead> {
+	fn audit_head(&self) -> RpcResult<AuditHead> {
 		let at = self.client.info().finalized_hash;
 		let head = self.client.runtime_api().head(at).map_err(chain_error)?;
 		Ok(json::audit_head(&head))

@@ -21,7 +21,7 @@ pub fn address(account: &AccountId) -> String {
 
 /// A hash as `0x` and 64 hex digits.
 pub fn hex_hash(hash: &H256) -> String {
-	format!("0x{}", hex::encode(hash.as_bytes()))
+	registry_rpc_types::hex0x(hash.as_bytes())
 }
 
 /// Bytes the chain holds as text (names, titles, URIs): the text when it is UTF-8, else `0x`

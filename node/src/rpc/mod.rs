@@ -20,8 +20,9 @@ use registry_runtime::{
 	pallet_rights::RightsApi, AccountId, BlockNumber, Nonce,
 };
 
-use audit::{Audit, AuditRpcServer};
-use registry::{Registry, RegistryApiServer};
+use audit::Audit;
+use registry::Registry;
+use registry_rpc_types::api::{AuditRpcServer, RegistryApiServer};
 
 /// What the RPC methods need.
 pub struct FullDeps<C, P> {

@@ -7,12 +7,7 @@ use jsonrpsee::types::ErrorObjectOwned;
 use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
 use registry_runtime::{AccountId, BlockNumber};
 
-/// The parameters are malformed or out of bounds (the JSON-RPC standard code).
-pub const INVALID_PARAMS: i32 = -32602;
-/// The parameters are well formed but name nothing on chain.
-pub const NOT_FOUND: i32 = 1000;
-/// The node could not read the chain: a runtime API call failed.
-pub const CHAIN_ERROR: i32 = 1001;
+pub use registry_rpc_types::api::{CHAIN_ERROR, INVALID_PARAMS, NOT_FOUND};
 
 /// An [`INVALID_PARAMS`] error with `message`.
 pub fn invalid(message: impl Into<String>) -> ErrorObjectOwned {

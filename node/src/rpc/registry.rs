@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use jsonrpsee::core::RpcResult;
 use polkadot_sdk::{sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend};
 use registry_runtime::{
 	opaque::Block,
@@ -15,7 +15,9 @@ use registry_runtime::{
 	AccountId, BlockNumber,
 };
 
-use registry_rpc_types::{Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work};
+use registry_rpc_types::{
+	api::RegistryApiServer, Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work,
+};
 
 use super::{
 	json::{self, address, hex_hash},
@@ -26,57 +28,6 @@ use super::{
 pub const DEFAULT_PAGE: u32 = 50;
 /// The most items one page returns.
 pub const MAX_PAGE: u32 = 100;
-
-/// The registry's read methods.
-#[rpc(server)]
-pub trait RegistryApi {
-	/// One collectible.
-	#[method(name = "registry_getItem")]
-	fn get_item(&self, collection: CollectionId, item: ItemId) -> RpcResult<Item>;
-
-	/// One collection.
-	#[method(name = "registry_getCollection")]
-	fn get_collection(&self, collection: CollectionId) -> RpcResult<Collection>;
-
-	/// A page of the items `owner` (SS58) holds, after `cursor` (`[collection, item]`), at
-	/// most `pageSize` (1 to 100, default 50).
-	#[method(name = "registry_itemsByOwner")]
-	fn items_by_owner(
-		&self,
-		owner: String,
-		page_size: Option<u32>,
-		cursor: Option<(CollectionId, ItemId)>,
-	) -> RpcResult<ItemsPage>;
-
-	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits):
-	/// a page of collectibles after `cursor` (`[collection, item]`), at most `pageSize` (1 to
-	/// 100, default 50), and the work.
-	#[method(name = "registry_findByContentHash")]
-	fn find_by_content_hash(
-		&self,
-		content: String,
-		page_size: Option<u32>,
-		cursor: Option<(CollectionId, ItemId)>,
-	) -> RpcResult<ContentMatches>;
-
-	/// A work with its authors, attestations, disputes, units and licences: the first 100 of
-	/// each list, with `truncated` naming the lists that hold more.
-	#[method(name = "registry_getWork")]
-	fn get_work(&self, work: WorkId) -> RpcResult<Work>;
-
-	/// A page of a work's rights map: its moral rights and authors, its units of economic
-	/// rights and their licences; now, or as they stood at the end of block `atBlock`. A page
-	/// reads at most `pageSize` (1 to 100, default 50) of the work's units and licences,
-	/// however long its history; `nextCursor` goes on.
-	#[method(name = "registry_rightsOf")]
-	fn rights_of(
-		&self,
-		work: WorkId,
-		at_block: Option<BlockNumber>,
-		page_size: Option<u32>,
-		cursor: Option<RightsCursor>,
-	) -> RpcResult<Rights>;
-}
 
 /// [`RegistryApiServer`] over a client of the chain.
 pub struct Registry<C> {
@@ -175,7 +126,7 @@ where
 		})
 	}
 
-	fn find_by_content_hash(
+	fn find_by_content_hash_page(
 		&self,
 		content: String,
 		page_size: Option<u32>,
@@ -222,7 +173,7 @@ where
 		self.work(work)
 	}
 
-	fn rights_of(
+	fn rights_page(
 		&self,
 		work: WorkId,
 		at_block: Option<BlockNumber>,

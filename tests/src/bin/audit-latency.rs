@@ -17,7 +17,7 @@ use std::{
 use registry_client::{
 	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
 	lifecycle::{freeze, unfreeze},
-	Ed25519Signer, RegistryClient, H256,
+	AuditRpcClient, Ed25519Signer, RegistryClient, H256,
 };
 use registry_tests::{settle, NodeConfig};
 
@@ -51,7 +51,8 @@ async fn main() {
 	for (item, size) in SIZES.iter().enumerate() {
 		let of = format!("item:{collection}:{item}");
 		let page = client
-			.audit_history(&of, Some(20), None, None)
+			.node()
+			.audit_history(of.to_string(), Some(20), None, None, None, None, None)
 			.await
 			.unwrap();
 		assert_eq!(
@@ -74,7 +75,8 @@ async fn main() {
 		for _ in 0..requests.min(200) {
 			let start = Instant::now();
 			let page = client
-				.audit_history(&of, Some(20), None, None)
+				.node()
+				.audit_history(of.to_string(), Some(20), None, None, None, None, None)
 				.await
 				.unwrap();
 			samples.push(start.elapsed());

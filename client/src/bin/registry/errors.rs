@@ -2,6 +2,7 @@
 
 use registry_client::{
 	explain::{self, Subject},
+	types::api::{INVALID_PARAMS, NOT_FOUND},
 	Error,
 };
 
@@ -50,9 +51,14 @@ impl CliError {
 			Error::Dispatch { pallet, error, .. } => format!("{pallet}::{error}"),
 			Error::Rejected(_) => "rejected".into(),
 			// The node's documented codes: bad parameters, and parameters that name nothing.
-			Error::Rpc { code: -32602, .. } => "input".into(),
-			Error::Rpc { code: 1000, .. } => "not_found".into(),
-			Error::Connection { .. } => "connection".into(),
+			Error::Rpc {
+				code: INVALID_PARAMS,
+				..
+			} => "input".into(),
+			Error::Rpc {
+				code: NOT_FOUND, ..
+			} => "not_found".into(),
+			Error::Connection { .. } | Error::Lost(_) => "connection".into(),
 			Error::Io { .. } => "io".into(),
 			Error::Key(_) => "key".into(),
 			_ => "chain".into(),
@@ -61,6 +67,9 @@ impl CliError {
 			Error::Connection { url, reason } => format!(
 				"lost the node at {url}: {reason}; check --node and that the node is running"
 			),
+			Error::Lost(reason) => {
+				format!("lost the node: {reason}; check --node and that the node is running")
+			}
 			other => explain::sentence(other, subject),
 		};
 		Self { kind, message }
@@ -70,5 +79,11 @@ impl CliError {
 impl From<Error> for CliError {
 	fn from(error: Error) -> Self {
 		Self::chain(&error, &Subject::default())
+	}
+}
+
+impl From<jsonrpsee::core::ClientError> for CliError {
+	fn from(error: jsonrpsee::core::ClientError) -> Self {
+		Error::from(error).into()
 	}
 }

@@ -43,7 +43,7 @@ impl Output {
 
 /// A hash as `0x` and 64 hex digits.
 pub fn hex32(hash: &H256) -> String {
-	format!("0x{}", hex::encode(hash.0))
+	registry_client::types::hex0x(&hash.0)
 }
 
 /// Bytes the chain stores as text: as text if they are UTF-8, else as hex.

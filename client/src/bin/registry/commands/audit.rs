@@ -11,7 +11,7 @@ use registry_client::{
 	evidence::{verify_proven_export, ExportVerified, ProvenExport},
 	explain::Subject,
 	types::{date, Alert, AuditRecord, Rule, Subject as AuditSubject},
-	Error,
+	AuditRpcClient, Error,
 };
 use serde_json::{json, Value};
 
@@ -262,10 +262,20 @@ async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliErro
 	let dates = (args.from.map(date), args.to.map(date));
 	let client = context.connect().await?;
 	let (records, total, more) = read_pages(args.limit, args.all, async |want, cursor| {
+		let (from_date, to_date) = dates.clone();
 		let page = client
-			.audit_history_dated(&of, Some(want), cursor, blocks, dates.clone())
+			.node()
+			.audit_history(
+				of.clone(),
+				Some(want),
+				cursor,
+				blocks.map(|(from, _)| from),
+				blocks.map(|(_, to)| to),
+				from_date,
+				to_date,
+			)
 			.await
-			.map_err(rpc_error)?;
+			.map_err(|e| rpc_error(e.into()))?;
 		Ok((page.records, page.next_cursor, page.total))
 	})
 	.await?;
@@ -293,9 +303,10 @@ async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError>
 	let status = args.status.name();
 	let (alerts, open, more) = read_pages(args.limit, args.all, async |want, cursor| {
 		let page = client
-			.audit_alerts(status, cursor, Some(want))
+			.node()
+			.audit_alerts(Some(status.to_string()), cursor, Some(want))
 			.await
-			.map_err(rpc_error)?;
+			.map_err(|e| rpc_error(e.into()))?;
 		Ok((page.alerts, page.next_cursor, page.open))
 	})
 	.await?;

@@ -68,7 +68,10 @@ fn default_out(file: &Path) -> PathBuf {
 fn refused(error: Error, file: &Path, content: H256) -> CliError {
 	match error {
 		// The node's own lookup comes first and answers 1000 when nothing carries the content.
-		Error::Rpc { code: 1000, .. } => CliError::not_found(format!(
+		Error::Rpc {
+			code: registry_client::types::api::NOT_FOUND,
+			..
+		} => CliError::not_found(format!(
 			"nothing is registered with the content of {} ({}): no work and no collectible \
 			 carries it, so there is nothing to certify; register it first, e.g. with \
 			 `registry work register --file {}`",

@@ -7,7 +7,7 @@ use registry_client::{
 	rights::{self, Day, DisputeId, NewWork, WorkId},
 	subxt::{ext::scale_value::At, transactions::Payload},
 	types::{date, Work},
-	AccountId32, Ed25519Signer, Error, Finalized, RegistryClient, Value, H256,
+	AccountId32, Ed25519Signer, Error, Finalized, RegistryApiClient, RegistryClient, Value, H256,
 };
 use serde_json::json;
 
@@ -212,9 +212,10 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		Command::Show { work } => {
 			let client = context.connect().await?;
 			let record = client
+				.node()
 				.get_work(work)
 				.await
-				.map_err(|e| CliError::chain(&e, &Subject::work(work)))?;
+				.map_err(|e| CliError::chain(&e.into(), &Subject::work(work)))?;
 			Ok(shown(&record))
 		}
 	}
