@@ -476,19 +476,31 @@ fn rejection_from_message(message: &str) -> Rejection {
 }
 
 fn dispatch_error(error: DispatchError, block_hash: H256) -> Error {
-	let (pallet, name) = match &error {
+	let (pallet, name, docs) = match &error {
 		DispatchError::Module(module) => match module.details() {
 			Ok(details) => (
 				details.pallet.name().to_string(),
 				details.variant.name.clone(),
+				details
+					.variant
+					.docs
+					.iter()
+					.map(|line| line.trim())
+					.collect::<Vec<_>>()
+					.join(" "),
 			),
-			Err(_) => ("unknown".to_string(), module.details_string()),
+			Err(_) => (
+				"unknown".to_string(),
+				module.details_string(),
+				String::new(),
+			),
 		},
-		other => ("System".to_string(), other.to_string()),
+		other => ("System".to_string(), other.to_string(), String::new()),
 	};
 	Error::Dispatch {
 		pallet,
 		error: name,
+		docs,
 		block_hash: format!("{block_hash:?}"),
 	}
 }

@@ -239,6 +239,7 @@ fn executed(finalized: Finalized) -> Result<Finalized, Error> {
 		Some(other) => Err(Error::Dispatch {
 			pallet: "Council".into(),
 			error: format!("the consortium's call failed: {other:?}"),
+			docs: String::new(),
 			block_hash: format!("{:?}", finalized.block_hash),
 		}),
 		None => Err(Error::Metadata(

@@ -106,6 +106,9 @@ pub enum Error {
 		pallet: String,
 		/// The error's name, e.g. `NotRegistrar`; for errors outside pallets, its description.
 		error: String,
+		/// What the error means, from the pallet's doc comment in the chain's metadata; empty
+		/// for errors outside pallets.
+		docs: String,
 		/// The finalized block that holds the failed transaction, as 0x-hex.
 		block_hash: String,
 	},

@@ -620,10 +620,12 @@ fn clone_error(error: &Error) -> Error {
 		Error::Dispatch {
 			pallet,
 			error,
+			docs,
 			block_hash,
 		} => Error::Dispatch {
 			pallet: pallet.clone(),
 			error: error.clone(),
+			docs: docs.clone(),
 			block_hash: block_hash.clone(),
 		},
 		other => Error::Metadata(other.to_string()),

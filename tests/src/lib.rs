@@ -332,13 +332,7 @@ pub async fn settle(client: &registry_client::RegistryClient) {
 }
 
 /// Today, in days since 1970-01-01: the unit of the rights pallet's terms and expiries.
-pub fn today() -> u32 {
-	let seconds = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.expect("the clock is past 1970")
-		.as_secs();
-	(seconds / 86_400) as u32
-}
+pub use registry_client::types::today;
 
 /// A number field of the first event `pallet::name` of `done`.
 pub fn event_number(

@@ -153,15 +153,24 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 		} else {
 			1
 		};
+		// The pool is empty after `settle`, so each signer's next nonce is read once and then
+		// counted here: asking the node before every gift races its pool's upkeep after each
+		// block, which can hand out a nonce just used and so sign a copy of an earlier gift.
+		let mut nonces = [0; 2];
+		for (nonce, signer) in nonces.iter_mut().zip(holders) {
+			*nonce = client.next_nonce(&signer.account_id()).await.unwrap();
+		}
 		for _ in 0..CHUNK.min(TRANSFERS - done) {
 			let (from, to) = (holders[holder], holders[1 - holder]);
 			let signed = client
-				.sign(
+				.sign_with_nonce(
 					&collectibles::transfer(collection, 0, to.account_id()),
 					from,
+					nonces[holder],
 				)
 				.await
 				.unwrap();
+			nonces[holder] += 1;
 			client.submit_without_waiting(&signed).await.unwrap();
 			holder = 1 - holder;
 		}

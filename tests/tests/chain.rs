@@ -248,3 +248,33 @@ async fn bad_transactions_are_rejected_and_the_node_keeps_running() {
 	let done = client.submit(&remark("still fine"), &alice).await.unwrap();
 	assert!(done.has_event("System", "Remarked"));
 }
+
+/// Every error of every pallet in the running chain's metadata reads as a sentence: the
+/// client's own, naming what a call was about, or the pallet's doc comment.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_pallet_error_in_the_metadata_has_a_sentence() {
+	use registry_client::explain::{dispatch_sentence, Subject};
+
+	let (_node, client) = dev_node().await;
+	let at = client.api().at_current_block().await.unwrap();
+	let mut errors = 0;
+	let mut silent = Vec::new();
+	for pallet in at.metadata_ref().pallets() {
+		for variant in pallet.error_variants().unwrap_or_default() {
+			errors += 1;
+			let docs: Vec<&str> = variant.docs.iter().map(|line| line.trim()).collect();
+			let sentence = dispatch_sentence(
+				pallet.name(),
+				&variant.name,
+				&docs.join(" "),
+				&Subject::default(),
+			);
+			if sentence.is_none_or(|text| text.trim().is_empty()) {
+				silent.push(format!("{}::{}", pallet.name(), variant.name));
+			}
+		}
+	}
+	// The registry's six pallets alone declare more than a hundred errors.
+	assert!(errors > 100, "only {errors} errors in the metadata");
+	assert!(silent.is_empty(), "errors without a sentence: {silent:?}");
+}

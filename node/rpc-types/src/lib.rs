@@ -59,37 +59,40 @@ pub fn right_bits<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<u16, &
 
 /// A day counted from 1970-01-01 as `YYYY-MM-DD` (proleptic Gregorian, UTC).
 pub fn date(day: u32) -> String {
-	// Howard Hinnant's days-to-civil algorithm.
-	let z = i64::from(day) + 719_468;
-	let era = z.div_euclid(146_097);
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let d = doy - (153 * mp + 2) / 5 + 1;
-	let m = if mp < 10 { mp + 3 } else { mp - 9 };
-	let y = yoe + era * 400 + i64::from(m <= 2);
-	format!("{y:04}-{m:02}-{d:02}")
+	match epoch().checked_add_days(chrono::Days::new(day.into())) {
+		Some(date) => date.format("%Y-%m-%d").to_string(),
+		None => format!("day {day} after 1970-01-01"),
+	}
 }
 
 /// The day number of a `YYYY-MM-DD` date, if it is a real date on or after 1970-01-01.
 pub fn day_of(date: &str) -> Option<u32> {
-	let mut parts = date.trim().splitn(3, '-');
-	let year: i64 = parts.next()?.parse().ok()?;
-	let month: i64 = parts.next()?.parse().ok()?;
-	let day: i64 = parts.next()?.parse().ok()?;
-	if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-		return None;
-	}
-	// The inverse of `date`: days-from-civil.
-	let y = if month <= 2 { year - 1 } else { year };
-	let era = y.div_euclid(400);
-	let yoe = y - era * 400;
-	let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
-	let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	let number = u32::try_from(era * 146_097 + doe - 719_468).ok()?;
-	// A day past the month's end, such as 2023-02-30, comes back as another date.
-	(self::date(number) == format!("{year:04}-{month:02}-{day:02}")).then_some(number)
+	let date = chrono::NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+	u32::try_from((date - epoch()).num_days()).ok()
+}
+
+/// Today in UTC, as a day number: the unit of the rights pallet's terms and expiries.
+pub fn today() -> u32 {
+	let now = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map_or(0, |elapsed| elapsed.as_millis() as u64);
+	u32::try_from(now / DAY_MS).unwrap_or(u32::MAX)
+}
+
+/// Milliseconds in a day.
+pub const DAY_MS: u64 = 86_400_000;
+
+/// Whole days `from` to `to` (either end open) as milliseconds since the Unix epoch: from the
+/// first day's start to the last day's end.
+pub fn days_in_ms(from: Option<u32>, to: Option<u32>) -> (Option<u64>, Option<u64>) {
+	(
+		from.map(|day| u64::from(day) * DAY_MS),
+		to.map(|day| (u64::from(day) + 1) * DAY_MS - 1),
+	)
+}
+
+fn epoch() -> chrono::NaiveDate {
+	chrono::NaiveDateTime::UNIX_EPOCH.date()
 }
 
 /// A metadata document: where it lives and the SHA-256 of its bytes.
@@ -582,16 +585,10 @@ pub fn authority<AccountId>(
 
 /// Milliseconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn time(ms: u64) -> String {
-	let day = u32::try_from(ms / 86_400_000).unwrap_or(u32::MAX);
-	let of_day = ms % 86_400_000;
-	format!(
-		"{}T{:02}:{:02}:{:02}.{:03}Z",
-		date(day),
-		of_day / 3_600_000,
-		of_day / 60_000 % 60,
-		of_day / 1_000 % 60,
-		of_day % 1_000
-	)
+	match chrono::DateTime::from_timestamp_millis(i64::try_from(ms).unwrap_or(i64::MAX)) {
+		Some(time) => time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+		None => format!("{ms} ms after 1970-01-01"),
+	}
 }
 
 /// Bytes as `0x` and lower-case hex: every hash and byte string on the wire.
@@ -781,6 +778,16 @@ mod tests {
 			.record(parse)
 			.unwrap_err()
 			.contains("unknown kind \"sold\""));
+	}
+
+	#[test]
+	fn times_are_utc_to_the_millisecond() {
+		assert_eq!(time(0), "1970-01-01T00:00:00.000Z");
+		assert_eq!(
+			days_in_ms(Some(1), Some(1)),
+			(Some(DAY_MS), Some(2 * DAY_MS - 1))
+		);
+		assert_eq!(time(1_767_225_600_250), "2026-01-01T00:00:00.250Z");
 	}
 
 	#[test]

@@ -85,9 +85,6 @@ pub fn block_range(
 	}
 }
 
-/// Milliseconds in a day.
-const DAY_MS: u64 = 86_400_000;
-
 /// A range of whole days (`YYYY-MM-DD`, UTC) as milliseconds since the Unix epoch, from the
 /// first day's start to the last day's end; `None` when neither end is given.
 pub fn date_range(
@@ -118,15 +115,13 @@ pub fn date_range(
 	if from.is_none() && to.is_none() {
 		return Ok(None);
 	}
-	Ok(Some((
-		from.map(|day| u64::from(day) * DAY_MS),
-		to.map(|day| (u64::from(day) + 1) * DAY_MS - 1),
-	)))
+	Ok(Some(registry_rpc_types::days_in_ms(from, to)))
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use registry_rpc_types::DAY_MS;
 
 	#[test]
 	fn dates_cover_whole_days_and_bad_ones_are_named() {

@@ -281,8 +281,8 @@ pub mod pallet {
 		AlreadyClosed,
 		/// The note is empty: closing an alert must say why.
 		EmptyNote,
-		/// A rule has a zero window, allows no transfer, or needs more tracked transfers than
-		/// `MaxTrackedTransfers`.
+		/// A rule has a zero window, allows no transfer, or needs more tracked transfers than the
+		/// chain keeps.
 		InvalidRule,
 		/// A rule is given twice.
 		DuplicateRule,

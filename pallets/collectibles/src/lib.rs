@@ -326,11 +326,11 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The caller is not an active institution.
 		NotInstitution,
-		/// A co-issuer is not an active institution.
+		/// A co-issuer is not an active institution; every issuer must be one.
 		CoIssuerNotInstitution,
-		/// An issuer is named twice.
+		/// An issuer is named twice (the signer is always the first issuer).
 		DuplicateIssuer,
-		/// The creator and co-issuers together exceed `MaxIssuers`.
+		/// The signer and the co-issuers are more issuers than the chain allows.
 		TooManyIssuers,
 		/// The caller is not an issuer of this collection.
 		NotIssuer,
@@ -344,13 +344,13 @@ pub mod pallet {
 		UnknownCollection,
 		/// The collection has no item with this number.
 		UnknownItem,
-		/// The maximum supply is zero or above the cap.
+		/// The maximum supply must be from 1 to 16777215.
 		InvalidMaxSupply,
-		/// The policy caps transfers per window but the window is zero blocks long.
+		/// A cap on transfers per window needs a window of at least one block.
 		InvalidPolicy,
 		/// Minting would exceed the collection's maximum supply.
 		SupplyExceeded,
-		/// The batch is empty.
+		/// There is nothing to mint.
 		EmptyBatch,
 		/// Another item of the collection has this serial number.
 		DuplicateSerial,
@@ -359,7 +359,7 @@ pub mod pallet {
 		ContentAlreadyMinted { item: ItemRef },
 		/// Every edition of this content the collection declared has been minted.
 		EditionsExhausted,
-		/// A collection issues each content between 1 and `MaxEditions` times.
+		/// A collection issues each content from 1 to 1000 times (its editions).
 		InvalidEditions,
 		/// A draft cannot be given away: issue it first.
 		DraftNotTransferable,

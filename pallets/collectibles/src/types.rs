@@ -18,26 +18,8 @@ pub type CollectionId = u32;
 /// An item's number inside its collection.
 pub type ItemId = u32;
 
-/// Where a piece of metadata lives and the SHA-256 of its bytes, so the off-chain document can
-/// be checked against the chain.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-)]
-#[scale_info(skip_type_params(MaxUri))]
-pub struct MetadataRef<MaxUri: Get<u32>> {
-	/// The document's URI.
-	pub uri: BoundedVec<u8, MaxUri>,
-	/// SHA-256 of the document's bytes.
-	pub sha256: H256,
-}
+/// The metadata reference both registries store, defined once.
+pub use registry_primitives::MetadataRef;
 
 /// The rules every transfer of a collection's items must pass. Transfers are gifts: no field
 /// anywhere records a consideration.

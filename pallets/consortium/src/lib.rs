@@ -132,8 +132,8 @@ pub mod pallet {
 
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The consortium may not enact this call: it writes storage directly or would change
-		/// audit records.
+		/// The consortium may not enact this call: raw storage writes and changes to audit records
+		/// are refused whatever the majority.
 		CallNotAllowed,
 	}
 

@@ -234,7 +234,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The caller is neither an active registrar nor the consortium.
 		NotRegistrar,
-		/// Only the consortium grants, suspends or removes registrars and regulators.
+		/// Only the consortium, by a council decision, grants or takes away the registrar and
+		/// regulator roles and acts on members holding them.
 		ConsortiumOnly,
 		/// The account is already a member.
 		AlreadyMember,

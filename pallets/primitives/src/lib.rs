@@ -6,7 +6,9 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod audit;
+mod metadata;
 mod roles;
 
 pub use audit::*;
+pub use metadata::*;
 pub use roles::*;

@@ -473,21 +473,21 @@ pub mod pallet {
 		NotCreator,
 		/// Only an active institution registers a work on a creator's behalf.
 		NotInstitution,
-		/// An author named is not an active member.
+		/// A co-author named is not an active member; every author must be one.
 		AuthorNotMember,
-		/// An author is named twice.
+		/// An author is named twice (the creator is always the first author).
 		DuplicateAuthor,
-		/// The authors exceed `MaxCoHolders`.
+		/// The work names more authors than the chain allows.
 		TooManyAuthors,
-		/// A corrected author list is empty.
+		/// The corrected author list is empty; name the authors.
 		NoAuthors,
-		/// A parent work does not exist.
+		/// A parent work does not exist; parents are registered works, by number.
 		UnknownParent,
 		/// A parent work is named twice.
 		DuplicateParent,
-		/// A work already holds this content hash; the runtime API names it.
+		/// A work already holds this content: the first filing of a content hash holds it.
 		AlreadyRegistered,
-		/// The creation day is after today.
+		/// The creation day is after today on the chain's clock.
 		InvalidCreationDate,
 		/// No work has this number.
 		UnknownWork,
@@ -522,7 +522,7 @@ pub mod pallet {
 		DisputeClosed,
 		/// Upholding a dispute needs the corrected author list.
 		CorrectionRequired,
-		/// Rejecting a dispute leaves the authors as they are: no correction may be given.
+		/// Rejecting a dispute leaves the authors as they are: give no corrected authors.
 		UnexpectedCorrection,
 		/// No unit has this number.
 		UnknownUnit,
@@ -530,15 +530,17 @@ pub mod pallet {
 		UnitEnded,
 		/// The caller does not hold this unit.
 		NotHolder,
-		/// The right set is empty.
+		/// No right is named; name at least one economic right.
 		EmptyRightSet,
-		/// Moral rights stay with the authors: they cannot be split, assigned or licensed.
+		/// Moral rights stay with the authors: publication, authorship, alteration and integrity
+		/// cannot be split, assigned or licensed; name economic rights only.
 		MoralRightsInalienable,
-		/// A country code is not two uppercase letters, or the list is not sorted and unique.
+		/// A country code is not two uppercase letters, or the list is not sorted with each code
+		/// once.
 		InvalidTerritory,
 		/// The territory covers no country.
 		EmptyTerritory,
-		/// The resulting territory would list more than `MaxTerritories` codes.
+		/// The territory would list more country codes than the chain allows.
 		TooManyTerritories,
 		/// The term ends before or on the day it starts.
 		InvalidTerm,
@@ -546,13 +548,13 @@ pub mod pallet {
 		SplitNotWithinUnit,
 		/// The part to split off is the whole unit, or nothing of it.
 		NothingToSplit,
-		/// An assignment names no holder.
+		/// An assignment needs at least one new holder.
 		NoHolders,
 		/// A holder is named twice.
 		DuplicateHolder,
-		/// A new holder is not an active member.
+		/// A new holder is not an active member; rights go to members only.
 		HolderNotMember,
-		/// The threshold is zero or more than the holders.
+		/// The threshold must be at least 1 and at most the number of holders.
 		InvalidThreshold,
 		/// The licence's scope is not within the unit's.
 		OutsideUnit,
@@ -560,10 +562,12 @@ pub mod pallet {
 		LicenseeNotMember,
 		/// The licence's term has already ended.
 		AlreadyExpired,
-		/// The licence would overlap, in right × territory × term, a licence in force where
-		/// one of the two is exclusive.
+		/// The licence would overlap an exclusive licence in force in right, territory and term
+		/// (or, being exclusive, would overlap a licence in force); the work's rights map lists its
+		/// licences.
 		OverlapsExclusiveLicence,
-		/// The work has `MaxLiveLicences` licences in force.
+		/// The work has as many licences in force as the chain allows; revoke one or wait for one
+		/// to expire.
 		TooManyLicences,
 		/// No licence has this number.
 		UnknownLicence,
@@ -577,7 +581,7 @@ pub mod pallet {
 		NotApproved,
 		/// The unit has `MaxPendingActions` actions waiting for approvals.
 		TooManyPendingActions,
-		/// A counter reached its maximum.
+		/// A counter of the chain reached its maximum.
 		Overflow,
 	}
 

@@ -39,26 +39,8 @@ pub const RULING_UPHELD: u16 = 1;
 /// The reason code of an audit entry for a rejected dispute.
 pub const RULING_REJECTED: u16 = 2;
 
-/// Where a piece of metadata lives and the SHA-256 of its bytes, so the off-chain document can
-/// be checked against the chain.
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	CloneNoBound,
-	PartialEqNoBound,
-	EqNoBound,
-	DebugNoBound,
-)]
-#[scale_info(skip_type_params(MaxUri))]
-pub struct MetadataRef<MaxUri: Get<u32>> {
-	/// The document's URI.
-	pub uri: BoundedVec<u8, MaxUri>,
-	/// SHA-256 of the document's bytes.
-	pub sha256: H256,
-}
+/// The metadata reference both registries store, defined once.
+pub use registry_primitives::MetadataRef;
 
 /// Why a unit came to be.
 #[derive(

@@ -169,7 +169,7 @@ pub mod pallet {
 		NotValidator,
 		/// The set already has `MaxValidators` validators.
 		TooManyValidators,
-		/// The last validator cannot be removed: the chain would stop.
+		/// This is the chain's last validator: add another one before it leaves.
 		LastValidator,
 		/// A session must last at least `MinSessionLength` blocks.
 		SessionTooShort,

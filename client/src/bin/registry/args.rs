@@ -1,9 +1,6 @@
 //! Arguments shared by several commands, and their parsers.
 
-use std::{
-	path::PathBuf,
-	time::{SystemTime, UNIX_EPOCH},
-};
+use std::path::PathBuf;
 
 use registry_client::{
 	collectibles::{CollectionId, ItemId, MetadataRef},
@@ -43,12 +40,7 @@ pub fn date(text: &str) -> Result<Day, String> {
 }
 
 /// Today in UTC, counted as the chain counts days.
-pub fn today() -> Day {
-	let seconds = SystemTime::now()
-		.duration_since(UNIX_EPOCH)
-		.map_or(0, |elapsed| elapsed.as_secs());
-	(seconds / 86_400) as Day
-}
+pub use registry_client::types::today;
 
 /// One right of a work, by its name in any case, camelCase or kebab-case
 /// (`information-network-dissemination`); the error lists every right.

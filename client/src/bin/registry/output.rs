@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use registry_client::{Finalized, H256};
 use serde_json::{json, Value};
 
-use crate::errors::CliError;
+use crate::{args::ListFormat, errors::CliError};
 
 /// A command's result.
 pub struct Output {
@@ -98,4 +98,81 @@ pub fn finish(result: Result<Output, CliError>, json: bool) -> ExitCode {
 			ExitCode::FAILURE
 		}
 	}
+}
+
+/// The end of a listing's heading when it was cut short.
+pub fn more_hint(more: bool) -> &'static str {
+	if more {
+		"; --limit N or --all for more"
+	} else {
+		""
+	}
+}
+
+/// A listing in the format asked for; the JSON document for --output json either way.
+pub fn listing(
+	format: ListFormat,
+	heading: String,
+	table: String,
+	csv: String,
+	doc: Value,
+) -> Output {
+	let text = match format {
+		ListFormat::Table if table.is_empty() => heading,
+		ListFormat::Table => format!("{heading}\n{table}"),
+		ListFormat::Json => serde_json::to_string_pretty(&doc).unwrap_or_default(),
+		ListFormat::Csv => csv.trim_end().to_string(),
+	};
+	Output::new(text, doc)
+}
+
+/// An account in a table: its first six and last four characters.
+pub fn short(account: &str) -> String {
+	let chars: Vec<char> = account.chars().collect();
+	if chars.len() <= 12 {
+		return account.to_string();
+	}
+	let head: String = chars[..6].iter().collect();
+	let tail: String = chars[chars.len() - 4..].iter().collect();
+	format!("{head}…{tail}")
+}
+
+/// Rows with columns padded to their widest cell.
+pub fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
+	if rows.is_empty() {
+		return String::new();
+	}
+	let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+	for row in rows {
+		for (width, cell) in widths.iter_mut().zip(row) {
+			*width = (*width).max(cell.chars().count());
+		}
+	}
+	let line = |cells: Vec<String>| {
+		cells
+			.iter()
+			.zip(&widths)
+			.map(|(cell, width)| format!("{cell:width$}"))
+			.collect::<Vec<_>>()
+			.join("  ")
+			.trim_end()
+			.to_string()
+	};
+	std::iter::once(line(header.iter().map(|h| h.to_string()).collect()))
+		.chain(rows.iter().map(|row| line(row.clone())))
+		.collect::<Vec<_>>()
+		.join("\n")
+}
+
+pub fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> Result<String, CliError> {
+	let failed = |e: csv::Error| CliError::new("io", format!("cannot write CSV: {e}"));
+	let mut writer = csv::Writer::from_writer(Vec::new());
+	writer.write_record(header).map_err(failed)?;
+	for row in rows {
+		writer.write_record(row).map_err(failed)?;
+	}
+	let bytes = writer
+		.into_inner()
+		.map_err(|e| CliError::new("io", format!("cannot write CSV: {e}")))?;
+	Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -23,7 +23,7 @@ use crate::{
 	},
 	context::Context,
 	errors::CliError,
-	output::Output,
+	output::{columns, csv_text, listing, more_hint, short, Output},
 };
 
 /// Records or alerts the node gives in one page, at most.
@@ -225,15 +225,6 @@ async fn read_pages<T, C>(
 	}
 }
 
-/// The end of a listing's heading when it was cut short.
-fn more_hint(more: bool) -> &'static str {
-	if more {
-		"; --limit N or --all for more"
-	} else {
-		""
-	}
-}
-
 async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliError> {
 	let of = history_of(&args.of)?;
 	if args.limit == 0 {
@@ -346,9 +337,7 @@ async fn export(args: ExportArgs, context: &Context) -> Result<Output, CliError>
 					)));
 				}
 			}
-			const DAY_MS: u64 = 86_400_000;
-			let from_ms = from.map(|day| u64::from(day) * DAY_MS);
-			let to_ms = to.map(|day| (u64::from(day) + 1) * DAY_MS - 1);
+			let (from_ms, to_ms) = registry_client::types::days_in_ms(from, to);
 			let blocks: Option<(u32, u32)> = client
 				.runtime_api("AuditApi", "blocks_between", (from_ms, to_ms))
 				.await
@@ -524,55 +513,6 @@ fn verify(file: &Path, trust: &TrustArgs) -> Result<Output, CliError> {
 	Ok(output)
 }
 
-/// A listing in the format asked for; the JSON document for --output json either way.
-fn listing(format: ListFormat, heading: String, table: String, csv: String, doc: Value) -> Output {
-	let text = match format {
-		ListFormat::Table if table.is_empty() => heading,
-		ListFormat::Table => format!("{heading}\n{table}"),
-		ListFormat::Json => serde_json::to_string_pretty(&doc).unwrap_or_default(),
-		ListFormat::Csv => csv.trim_end().to_string(),
-	};
-	Output::new(text, doc)
-}
-
-/// An account in a table: its first six and last four characters.
-fn short(account: &str) -> String {
-	let chars: Vec<char> = account.chars().collect();
-	if chars.len() <= 12 {
-		return account.to_string();
-	}
-	let head: String = chars[..6].iter().collect();
-	let tail: String = chars[chars.len() - 4..].iter().collect();
-	format!("{head}…{tail}")
-}
-
-/// Rows with columns padded to their widest cell.
-fn columns(header: &[&str], rows: &[Vec<String>]) -> String {
-	if rows.is_empty() {
-		return String::new();
-	}
-	let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-	for row in rows {
-		for (width, cell) in widths.iter_mut().zip(row) {
-			*width = (*width).max(cell.chars().count());
-		}
-	}
-	let line = |cells: Vec<String>| {
-		cells
-			.iter()
-			.zip(&widths)
-			.map(|(cell, width)| format!("{cell:width$}"))
-			.collect::<Vec<_>>()
-			.join("  ")
-			.trim_end()
-			.to_string()
-	};
-	std::iter::once(line(header.iter().map(|h| h.to_string()).collect()))
-		.chain(rows.iter().map(|row| line(row.clone())))
-		.collect::<Vec<_>>()
-		.join("\n")
-}
-
 fn records_table(records: &[AuditRecord]) -> String {
 	let optional = |account: &Option<String>| account.as_deref().map_or("-".into(), short);
 	let rows: Vec<Vec<String>> = records
@@ -602,19 +542,6 @@ fn records_table(records: &[AuditRecord]) -> String {
 		],
 		&rows,
 	)
-}
-
-fn csv_text(header: &[&str], rows: Vec<Vec<String>>) -> Result<String, CliError> {
-	let failed = |e: csv::Error| CliError::new("io", format!("cannot write CSV: {e}"));
-	let mut writer = csv::Writer::from_writer(Vec::new());
-	writer.write_record(header).map_err(failed)?;
-	for row in rows {
-		writer.write_record(row).map_err(failed)?;
-	}
-	let bytes = writer
-		.into_inner()
-		.map_err(|e| CliError::new("io", format!("cannot write CSV: {e}")))?;
-	Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn records_csv(records: &[AuditRecord]) -> Result<String, CliError> {
