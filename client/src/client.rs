@@ -1,35 +1,28 @@
 //! Connects to a node, submits signed calls and reads the chain.
 
 use subxt::{
+	client::OnlineClientAtBlock,
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
-	dynamic::Value,
+	constants::Address as ConstantAddress,
 	error::{DispatchError, TransactionEventsError},
-	ext::{
-		frame_decode::storage::{IntoDecodableValues, IntoEncodableValues},
-		scale_decode::DecodeAsType,
-	},
+	events::DecodeAsEvent,
+	extrinsics::ExtrinsicEvents,
 	rpcs::{methods::legacy::LegacyRpcMethods, RpcClient},
+	runtime_apis::Payload as RuntimeApiPayload,
+	storage::Address as StorageAddress,
 	transactions::{Payload, TransactionInvalid, ValidationResult},
 	utils::{AccountId32, H256},
 	OnlineClient,
 };
+
+/// The chain at one block, as subxt reads it.
+pub type AtBlock = OnlineClientAtBlock<RegistryConfig>;
 
 use crate::{config::RegistryConfig, Ed25519Signer, Error, Rejection};
 
 /// Blocks a transaction signed by [`RegistryClient::sign_all`] stays valid for: about two
 /// minutes of two-second blocks, subxt's default.
 const MORTALITY_BLOCKS: u64 = 32;
-
-/// An event of a finalized transaction, decoded against the chain's metadata.
-#[derive(Debug, Clone)]
-pub struct EventRecord {
-	/// The pallet that emitted it, e.g. `Members`.
-	pub pallet: String,
-	/// The event's name, e.g. `MemberAdmitted`.
-	pub name: String,
-	/// Its fields.
-	pub fields: Value,
-}
 
 /// A transaction that is in a finalized block and succeeded.
 #[derive(Debug, Clone)]
@@ -38,16 +31,55 @@ pub struct Finalized {
 	pub block_hash: H256,
 	/// The transaction's hash.
 	pub extrinsic_hash: H256,
-	/// Its events, in order.
-	pub events: Vec<EventRecord>,
+	/// Its events, decoded on demand against the chain's metadata.
+	events: std::sync::Arc<ExtrinsicEvents<RegistryConfig>>,
 }
 
 impl Finalized {
-	/// Whether one of the events is `pallet::name`.
+	/// Whether one of its events is `E`, e.g. [`crate::runtime::system::events::Remarked`].
+	pub fn has<E: DecodeAsEvent>(&self) -> bool {
+		self.events.has::<E>()
+	}
+
+	/// Whether one of its events is `pallet::name`, by the names in the metadata.
 	pub fn has_event(&self, pallet: &str, name: &str) -> bool {
+		self.event_names()
+			.iter()
+			.any(|(p, n)| p == pallet && n == name)
+	}
+
+	/// Its first event of type `E`, decoded; an error if it has none.
+	pub fn event<E: DecodeAsEvent>(&self) -> Result<E, Error> {
+		self.events
+			.find_first::<E>()
+			.ok_or_else(|| {
+				Error::Metadata(format!(
+					"the transaction emitted no {}; it emitted {:?}",
+					std::any::type_name::<E>()
+						.rsplit("::")
+						.next()
+						.unwrap_or("such event"),
+					self.event_names()
+				))
+			})?
+			.map_err(|e| Error::Metadata(e.to_string()))
+	}
+
+	/// Every event of type `E` it emitted, in order.
+	pub fn events<E: DecodeAsEvent>(&self) -> Result<Vec<E>, Error> {
+		self.events
+			.find::<E>()
+			.collect::<Result<_, _>>()
+			.map_err(|e| Error::Metadata(e.to_string()))
+	}
+
+	/// The pallet and name of each of its events, in order.
+	pub fn event_names(&self) -> Vec<(String, String)> {
 		self.events
 			.iter()
-			.any(|e| e.pallet == pallet && e.name == name)
+			.flatten()
+			.map(|e| (e.pallet_name().to_string(), e.event_name().to_string()))
+			.collect()
 	}
 }
 
@@ -132,11 +164,7 @@ impl RegistryClient {
 		call: &Call,
 		signer: &Ed25519Signer,
 	) -> Result<Vec<u8>, Error> {
-		let nonce = self
-			.rpc
-			.system_account_next_index(&signer.account_id())
-			.await
-			.map_err(|e| self.connection(e))?;
+		let nonce = self.next_nonce(&signer.account_id()).await?;
 		self.sign_with_nonce(call, signer, nonce).await
 	}
 
@@ -148,25 +176,7 @@ impl RegistryClient {
 		signer: &Ed25519Signer,
 		nonce: u64,
 	) -> Result<Vec<u8>, Error> {
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
-		// Mortal: the chain refuses immortal transactions.
-		let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
-			.nonce(nonce)
-			.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
-			.build();
-		let mut signable = at
-			.transactions()
-			.create_signable(call, &signer.account_id(), params)
-			.await
-			.map_err(|e| Error::Metadata(e.to_string()))?;
-		let signed = signable
-			.sign(signer)
-			.map_err(|e| Error::Metadata(e.to_string()))?;
-		Ok(signed.into_encoded())
+		sign_at(&self.at_head().await?, call, signer, nonce)
 	}
 
 	/// Signs `calls` in order, with consecutive nonces from the signer's next one, all against
@@ -176,33 +186,12 @@ impl RegistryClient {
 		calls: &[Call],
 		signer: &Ed25519Signer,
 	) -> Result<Vec<Vec<u8>>, Error> {
-		let first = self
-			.rpc
-			.system_account_next_index(&signer.account_id())
-			.await
-			.map_err(|e| self.connection(e))?;
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
-		let mut signed = Vec::with_capacity(calls.len());
-		for (nonce, call) in (first..).zip(calls) {
-			// Nonce and era given, so that signing needs nothing more from the node.
-			let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
-				.nonce(nonce)
-				.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
-				.build();
-			let mut signable = at
-				.transactions()
-				.create_signable_offline(call, params)
-				.map_err(|e| Error::Metadata(e.to_string()))?;
-			let transaction = signable
-				.sign(signer)
-				.map_err(|e| Error::Metadata(e.to_string()))?;
-			signed.push(transaction.into_encoded());
-		}
-		Ok(signed)
+		let first = self.next_nonce(&signer.account_id()).await?;
+		let at = self.at_head().await?;
+		(first..)
+			.zip(calls)
+			.map(|(nonce, call)| sign_at(&at, call, signer, nonce))
+			.collect()
 	}
 
 	/// Signs and submits a call, waits until it is finalized, and returns its events.
@@ -221,21 +210,13 @@ impl RegistryClient {
 	/// Asks the runtime whether the pool would take an already signed transaction, without
 	/// submitting it.
 	pub async fn validate_encoded(&self, encoded: Vec<u8>) -> Result<(), Error> {
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
+		let at = self.at_head().await?;
 		validate(&at.transactions().from_bytes(encoded)).await
 	}
 
 	/// Submits an already signed transaction and waits until it is finalized.
 	pub async fn submit_encoded(&self, encoded: Vec<u8>) -> Result<Finalized, Error> {
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
+		let at = self.at_head().await?;
 		let tx = at.transactions().from_bytes(encoded);
 		// Asking the runtime first turns a refusal into a typed reason, whatever wording the
 		// RPC layer would give it.
@@ -256,22 +237,10 @@ impl RegistryClient {
 			}
 			Err(e) => return Err(subxt::Error::from(e).into()),
 		};
-		let mut records = Vec::new();
-		for event in events.iter() {
-			let event = event.map_err(subxt::Error::from)?;
-			records.push(EventRecord {
-				pallet: event.pallet_name().to_string(),
-				name: event.event_name().to_string(),
-				fields: event
-					.decode_fields_unchecked_as::<scale_value::Composite<()>>()
-					.map(Value::from)
-					.map_err(subxt::Error::from)?,
-			});
-		}
 		Ok(Finalized {
 			block_hash,
 			extrinsic_hash: events.extrinsic_hash(),
-			events: records,
+			events: std::sync::Arc::new(events),
 		})
 	}
 
@@ -283,66 +252,58 @@ impl RegistryClient {
 			.map_err(|e| Error::Rejected(rejection_from_message(&rpc_error_text(&e))))
 	}
 
-	/// Reads a storage entry at the finalized head; `None` if it holds no value.
-	///
-	/// `keys` are the map's keys, e.g. `(account,)`, or `()` for a plain value.
-	pub async fn storage<Keys, V>(
-		&self,
-		pallet: &str,
-		entry: &str,
-		keys: Keys,
-	) -> Result<Option<V>, Error>
-	where
-		Keys: IntoEncodableValues + IntoDecodableValues,
-		V: DecodeAsType,
-	{
-		let at = self
+	/// The chain at its finalized head, for anything this crate does not wrap.
+	pub async fn at_head(&self) -> Result<AtBlock, Error> {
+		Ok(self
 			.api
 			.at_current_block()
 			.await
-			.map_err(subxt::Error::from)?;
-		let address = subxt::dynamic::storage::<Keys, V>(pallet, entry);
-		let value = at
-			.storage()
-			.try_fetch(address, keys)
-			.await
-			.map_err(|e| Error::Metadata(format!("{pallet}::{entry}: {e}")))?;
-		match value {
-			Some(value) => Ok(Some(value.decode_as::<V>().map_err(subxt::Error::from)?)),
-			None => Ok(None),
+			.map_err(subxt::Error::from)?)
+	}
+
+	/// Reads a storage entry of [`crate::runtime::storage`] at the finalized head; `None` if it
+	/// holds no value. `keys` are the map's keys, e.g. `(account,)`, or `()` for a plain value.
+	pub async fn fetch<Addr: StorageAddress>(
+		&self,
+		address: Addr,
+		keys: Addr::KeyParts,
+	) -> Result<Option<Addr::Value>, Error> {
+		let at = self.at_head().await?;
+		let entry = format!("{}::{}", address.pallet_name(), address.entry_name());
+		match at.storage().try_fetch(address, keys).await {
+			Ok(Some(value)) => value
+				.decode()
+				.map(Some)
+				.map_err(|e| Error::Metadata(format!("{entry}: {e}"))),
+			Ok(None) => Ok(None),
+			Err(e) => Err(Error::Metadata(format!("{entry}: {e}"))),
 		}
 	}
 
-	/// Calls a runtime API at the finalized head and decodes its answer.
-	pub async fn runtime_api<Args, R>(
-		&self,
-		api: &str,
-		method: &str,
-		args: Args,
-	) -> Result<R, Error>
-	where
-		Args: IntoEncodableValues,
-		R: DecodeAsType,
-	{
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
-		let payload = subxt::dynamic::runtime_api_call::<Args, R>(api, method, args);
-		at.runtime_apis()
+	/// Calls a runtime API of [`crate::runtime::apis`] at the finalized head.
+	pub async fn call_api<P: RuntimeApiPayload>(&self, payload: P) -> Result<P::ReturnType, Error> {
+		let name = format!("{}_{}", payload.trait_name(), payload.method_name());
+		self.at_head()
+			.await?
+			.runtime_apis()
 			.call(payload)
 			.await
-			.map_err(|e| Error::Metadata(format!("{api}_{method}: {e}")))
+			.map_err(|e| Error::Metadata(format!("{name}: {e}")))
+	}
+
+	/// A constant of [`crate::runtime::constants`], from the chain's metadata.
+	pub async fn constant<A: ConstantAddress>(&self, address: A) -> Result<A::Target, Error> {
+		let name = format!("{}::{}", address.pallet_name(), address.constant_name());
+		self.at_head()
+			.await?
+			.constants()
+			.entry(address)
+			.map_err(|e| Error::Metadata(format!("{name}: {e}")))
 	}
 
 	/// The names of the runtime's pallets, from its current metadata.
 	pub async fn pallet_names(&self) -> Result<Vec<String>, Error> {
-		let at = self
-			.api
-			.at_current_block()
-			.await
-			.map_err(subxt::Error::from)?;
+		let at = self.at_head().await?;
 		Ok(at
 			.metadata_ref()
 			.pallets()
@@ -398,12 +359,38 @@ impl RegistryClient {
 			.map_err(|e| self.connection(e))
 	}
 
-	fn connection(&self, e: impl std::fmt::Display) -> Error {
+	/// The SDK's standard RPC methods, typed, for the reads this crate builds proofs from.
+	pub(crate) fn rpc(&self) -> &LegacyRpcMethods<RpcConfigFor<RegistryConfig>> {
+		&self.rpc
+	}
+
+	/// The node as unreachable, for why.
+	pub(crate) fn connection(&self, e: impl std::fmt::Display) -> Error {
 		Error::Connection {
 			url: self.url.clone(),
 			reason: e.to_string(),
 		}
 	}
+}
+
+/// `call` signed with `nonce` and an era from block `at`: mortal, since the chain refuses
+/// immortal transactions. Nonce and era given, signing needs nothing more from the node.
+fn sign_at<Call: Payload>(
+	at: &AtBlock,
+	call: &Call,
+	signer: &Ed25519Signer,
+	nonce: u64,
+) -> Result<Vec<u8>, Error> {
+	let params = DefaultExtrinsicParamsBuilder::<RegistryConfig>::new()
+		.nonce(nonce)
+		.mortal_from_unchecked(MORTALITY_BLOCKS, at.block_number(), at.block_hash())
+		.build();
+	let failed = |e: subxt::error::ExtrinsicError| Error::Metadata(e.to_string());
+	let mut signable = at
+		.transactions()
+		.create_signable_offline(call, params)
+		.map_err(failed)?;
+	Ok(signable.sign(signer).map_err(failed)?.into_encoded())
 }
 
 /// The runtime's verdict on a signed transaction, as an error if the pool would refuse it.

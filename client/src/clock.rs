@@ -1,6 +1,6 @@
 //! Block numbers as dates, for messages that tell a person when to come back.
 
-use crate::{Error, RegistryClient};
+use crate::{runtime, Error, RegistryClient};
 
 /// The chain's clock at its finalized head: a block number, that block's timestamp and the
 /// block time.
@@ -50,14 +50,15 @@ impl RegistryClient {
 	pub async fn clock(&self) -> Result<ChainClock, Error> {
 		let (head, _) = self.finalized_head().await?;
 		let now_ms = self
-			.storage::<(), u64>("Timestamp", "Now", ())
+			.fetch(runtime::storage().timestamp().now(), ())
 			.await?
 			.unwrap_or_default();
 		// A chain without Aura's API still has blocks: fall back to the usual slot.
 		let block_ms = self
-			.runtime_api::<(), u64>("AuraApi", "slot_duration", ())
+			.call_api(runtime::runtime_apis().aura_api().slot_duration())
 			.await
 			.ok()
+			.map(|duration| duration.0)
 			.filter(|ms| *ms > 0)
 			.unwrap_or(DEFAULT_BLOCK_MS);
 		Ok(ChainClock {

@@ -32,9 +32,8 @@ use std::{
 use subxt::utils::{AccountId32, H256};
 
 use crate::{
-	collectibles::{self, CollectionId, ItemId},
+	collectibles::{CollectionId, CollectionInfo, ItemId, Limits},
 	explain::{self, Subject},
-	lifecycle::{CollectionInfo, Limits},
 	manifest::{self, Invalid, Problem, Row},
 	Ed25519Signer, Error, RegistryClient, Rejection,
 };
@@ -322,7 +321,11 @@ async fn fitting_batch_size(
 			.iter()
 			.map(|i| rows[*i].request(&account))
 			.collect();
-		let call = collectibles::mint_batch(options.collection, requests, options.draft);
+		let call = crate::runtime::tx().collectibles().mint_batch(
+			options.collection,
+			requests,
+			options.draft,
+		);
 		async move {
 			let encoded = client.sign_with_nonce(&call, signer, nonce).await?;
 			match client.validate_encoded(encoded).await {
@@ -363,7 +366,11 @@ async fn wait_for_pending(
 	loop {
 		let in_pool = client.next_nonce(account).await?;
 		let finalized: u32 = client
-			.runtime_api("AccountNonceApi", "account_nonce", (account.clone(),))
+			.call_api(
+				crate::runtime::runtime_apis()
+					.account_nonce_api()
+					.account_nonce(account.clone()),
+			)
 			.await?;
 		if in_pool <= u64::from(finalized) || tokio::time::Instant::now() >= deadline {
 			return Ok(());
@@ -577,7 +584,11 @@ async fn submit_round(
 			break;
 		}
 		let requests = batch.iter().map(|i| rows[*i].request(&account)).collect();
-		let call = collectibles::mint_batch(options.collection, requests, options.draft);
+		let call = crate::runtime::tx().collectibles().mint_batch(
+			options.collection,
+			requests,
+			options.draft,
+		);
 		let encoded = client
 			.sign_with_nonce(&call, signer, first_nonce + number as u64)
 			.await?;

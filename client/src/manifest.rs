@@ -35,9 +35,8 @@ use std::{
 use subxt::utils::{AccountId32, H256};
 
 use crate::{
-	collectibles::{MetadataRef, MintRequest},
+	collectibles::{Limits, MetadataRef, MintRequest},
 	fingerprint,
-	lifecycle::Limits,
 };
 
 /// The columns a manifest may have.

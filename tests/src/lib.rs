@@ -334,22 +334,51 @@ pub async fn settle(client: &registry_client::RegistryClient) {
 /// Today, in days since 1970-01-01: the unit of the rights pallet's terms and expiries.
 pub use registry_client::types::today;
 
-/// A number field of the first event `pallet::name` of `done`.
-pub fn event_number(
-	done: &registry_client::Finalized,
-	pallet: &str,
+/// The chain's calls, events and types, generated from its metadata.
+pub use registry_client::runtime::{self, tx};
+
+/// `Collectibles::create_collection` of up to `max_supply` unique items that a holder may give
+/// away at once, with no co-issuer: what most tests need.
+pub fn open_collection(
 	name: &str,
-	field: &str,
-) -> u64 {
-	use registry_client::subxt::ext::scale_value::At;
-	let event = done
-		.events
-		.iter()
-		.find(|e| e.pallet == pallet && e.name == name)
-		.unwrap_or_else(|| panic!("no {pallet}::{name} among {:?}", done.events));
-	event
-		.fields
-		.at(field)
-		.and_then(registry_client::Value::as_u128)
-		.unwrap_or_else(|| panic!("{pallet}::{name} has no number {field}")) as u64
+	max_supply: u32,
+) -> registry_client::subxt::transactions::StaticPayload<
+	runtime::collectibles::calls::CreateCollection,
+> {
+	use registry_client::collectibles::{MetadataRef, TransferPolicy};
+	tx().collectibles().create_collection(
+		name.into(),
+		Vec::new(),
+		MetadataRef {
+			uri: format!("https://museum.example/{name}.json").into_bytes(),
+			sha256: registry_client::H256::zero(),
+		},
+		max_supply,
+		1,
+		TransferPolicy {
+			transferable: true,
+			min_holding_blocks: 0,
+			max_transfers_per_window: 0,
+			window_blocks: 0,
+		},
+		vec![],
+		None,
+	)
+}
+
+/// Creates an [`open_collection`] signed by `owner` and returns its number.
+pub async fn create_collection(
+	client: &registry_client::RegistryClient,
+	owner: &registry_client::Ed25519Signer,
+	name: &str,
+	max_supply: u32,
+) -> u32 {
+	let created = client
+		.submit(&open_collection(name, max_supply), owner)
+		.await
+		.expect("the collection is created");
+	created
+		.event::<runtime::collectibles::events::CollectionCreated>()
+		.expect("a collection was created")
+		.collection
 }

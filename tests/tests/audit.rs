@@ -3,29 +3,19 @@
 //! answers to bad input.
 
 use registry_client::{
-	call,
 	certificate::{Trust, TrustedAuthorities},
-	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
-	evidence::{verify_proven_export, ProvenExport},
-	rpc::{encode_record, verify_export},
-	AuditRpcClient, Ed25519Signer, Error, RegistryApiClient, RegistryClient, Value, H256,
+	collectibles::{MetadataRef, MintRequest},
+	evidence::{encode_record, verify_export, verify_proven_export, ProvenExport},
+	members::Role,
+	runtime::{self, runtime_types::pallet_members::pallet::Call as MembersCall},
+	AuditRpcClient, Ed25519Signer, Error, RegistryApiClient, RegistryClient, H256,
 };
-use registry_tests::{settle, NodeConfig};
+use registry_tests::{create_collection, settle, tx, NodeConfig};
 
 const TRANSFERS: usize = 1000;
 /// Transfers handed to the pool before waiting for them: each is signed by the item's holder
 /// at that point, and the pool keeps equal-priority transactions in the order they came.
 const CHUNK: usize = 100;
-
-/// The bytes of a value made of bytes, however the type nests them (`H256` is `([u8; 32])`).
-fn bytes_of(value: &registry_client::Value) -> Vec<u8> {
-	use registry_client::subxt::ext::scale_value::ValueDef;
-	match &value.value {
-		ValueDef::Composite(inner) => inner.values().flat_map(bytes_of).collect(),
-		ValueDef::Primitive(byte) => vec![byte.as_u128().expect("a byte") as u8],
-		other => panic!("not bytes: {other:?}"),
-	}
-}
 
 /// Re-encodes and re-hashes the export's records from `from` on, each linked to the one
 /// before: a made-up export whose records agree with each other.
@@ -50,42 +40,10 @@ fn signer(uri: &str) -> Ed25519Signer {
 /// A collection whose items may change hands at once and as often as asked, with one item
 /// held by `owner`; returns the collection's number.
 async fn collection_with_one_item(client: &RegistryClient, owner: &Ed25519Signer) -> u32 {
-	let created = client
-		.submit(
-			&collectibles::create_collection(
-				"Gifts",
-				"Short holding period, for the audit tests",
-				MetadataRef {
-					uri: b"https://museum.example/gifts.json".to_vec(),
-					sha256: H256::zero(),
-				},
-				10,
-				1,
-				TransferPolicy {
-					transferable: true,
-					min_holding_blocks: 0,
-					max_transfers_per_window: 0,
-					window_blocks: 0,
-				},
-				vec![],
-				None,
-			),
-			owner,
-		)
-		.await
-		.expect("the collection is created");
-	let collection = created
-		.events
-		.iter()
-		.find(|e| e.name == "CollectionCreated")
-		.and_then(|e| {
-			use registry_client::subxt::ext::scale_value::At;
-			e.fields.at("collection").and_then(|v| v.as_u128())
-		})
-		.expect("the collection's number") as u32;
+	let collection = create_collection(client, owner, "Gifts", 10).await;
 	client
 		.submit(
-			&collectibles::mint_batch(
+			&tx().collectibles().mint_batch(
 				collection,
 				vec![MintRequest {
 					content: H256::repeat_byte(0xAA),
@@ -120,14 +78,10 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	// Bob is made unlimited too, and their interleaved gifts keep the order they were sent in.
 	client
 		.council_decides(
-			&call(
-				"Members",
-				"set_rate_limit",
-				(
-					Value::unnamed_variant("Institution", []),
-					Value::unnamed_variant("None", []),
-				),
-			),
+			runtime::Call::Members(MembersCall::set_rate_limit {
+				role: Role::Institution,
+				limit: None,
+			}),
 			1,
 			&alice,
 			&[],
@@ -164,7 +118,7 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 			let (from, to) = (holders[holder], holders[1 - holder]);
 			let signed = client
 				.sign_with_nonce(
-					&collectibles::transfer(collection, 0, to.account_id()),
+					&tx().collectibles().transfer(collection, 0, to.account_id()),
 					from,
 					nonces[holder],
 				)
@@ -223,18 +177,12 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	assert_eq!(export.last_hash, head.last_hash);
 	assert_eq!(export.head.last_hash, head.last_hash);
 	// The head the export names is the one in the chain's state at the block it was read at.
-	let stored: registry_client::Value = client
-		.storage("Audit", "Head", ())
+	let stored = client
+		.fetch(runtime::storage().audit().head(), ())
 		.await
 		.unwrap()
 		.expect("the chain keeps the log's head");
-	let stored_hash = {
-		use registry_client::subxt::ext::scale_value::At;
-		format!(
-			"0x{}",
-			hex::encode(bytes_of(stored.at("last_hash").expect("a last hash")))
-		)
-	};
+	let stored_hash = format!("0x{}", hex::encode(stored.last_hash));
 	assert_eq!(stored_hash, head.last_hash);
 
 	// Tampering with any record is caught offline.
@@ -339,11 +287,9 @@ async fn a_thousand_transfers_make_a_thousand_linked_records_that_verify_against
 	let first = alerts.alerts[0].alert;
 	client
 		.submit(
-			&call(
-				"Audit",
-				"close_alert",
-				(first, b"reviewed: a test of the registry".to_vec()),
-			),
+			&tx()
+				.audit()
+				.close_alert(first, b"reviewed: a test of the registry".to_vec()),
 			&alice,
 		)
 		.await

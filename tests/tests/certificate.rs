@@ -6,12 +6,13 @@ use std::path::Path;
 
 use registry_client::{
 	certificate::{self, Certificate, Trust, TrustedAuthorities, VerifyError},
-	collectibles::{self, MintRequest, TransferPolicy},
+	collectibles::MintRequest,
 	fingerprint::sha256_file,
-	rights::{self, MetadataRef, NewWork},
+	rights::{MetadataRef, NewWork},
+	runtime::rights::events::WorkRegistered,
 	Ed25519Signer, RegistryClient, H256,
 };
-use registry_tests::{event_number, today, NodeConfig};
+use registry_tests::{create_collection, today, tx, NodeConfig};
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
@@ -47,7 +48,7 @@ async fn a_certificate_verifies_offline_and_a_tampered_one_is_rejected() {
 
 	let registered = client
 		.submit(
-			&rights::register_work(NewWork {
+			&NewWork {
 				content,
 				title: "River at dusk".into(),
 				metadata: MetadataRef {
@@ -58,57 +59,39 @@ async fn a_certificate_verifies_offline_and_a_tampered_one_is_rejected() {
 				co_authors: vec![],
 				parents: vec![],
 				on_behalf_of: None,
-			}),
+			}
+			.register(),
 			&bob,
 		)
 		.await
 		.expect("Bob registers the work");
-	let work = event_number(&registered, "Rights", "WorkRegistered", "work");
+	let work = registered.event::<WorkRegistered>().unwrap().work;
 	client
 		.submit(
-			&rights::attest(work, H256::repeat_byte(0xC1), Some(H256::repeat_byte(0xE1))),
+			&tx()
+				.rights()
+				.attest(work, H256::repeat_byte(0xC1), Some(H256::repeat_byte(0xE1))),
 			&alice,
 		)
 		.await
 		.expect("Alice attests");
 	client
-		.submit(&rights::attest(work, H256::repeat_byte(0xC1), None), &dave)
+		.submit(
+			&tx().rights().attest(work, H256::repeat_byte(0xC1), None),
+			&dave,
+		)
 		.await
 		.expect("Dave attests");
 	client
-		.submit(&rights::revoke_attestation(work, 4), &dave)
+		.submit(&tx().rights().revoke_attestation(work, 4), &dave)
 		.await
 		.expect("Dave withdraws his attestation");
 	// The same content as a collectible of Alice's museum.
-	let created = client
-		.submit(
-			&collectibles::create_collection(
-				"Poems",
-				"Manuscripts of the poetry archive",
-				MetadataRef {
-					uri: b"https://museum.example/poems.json".to_vec(),
-					sha256: H256::zero(),
-				},
-				10,
-				1,
-				TransferPolicy {
-					transferable: true,
-					min_holding_blocks: 0,
-					max_transfers_per_window: 0,
-					window_blocks: 0,
-				},
-				vec![],
-				None,
-			),
-			&alice,
-		)
-		.await
-		.expect("Alice creates a collection");
-	let collection = event_number(&created, "Collectibles", "CollectionCreated", "collection");
+	let collection = create_collection(&client, &alice, "Poems", 10).await;
 	client
 		.submit(
-			&collectibles::mint_batch(
-				collection as u32,
+			&tx().collectibles().mint_batch(
+				collection,
 				vec![MintRequest {
 					content,
 					metadata: MetadataRef {

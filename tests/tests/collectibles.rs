@@ -3,11 +3,12 @@
 use std::collections::BTreeSet;
 
 use registry_client::{
-	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
+	collectibles::{MetadataRef, MintRequest},
 	fingerprint::sha256_reader,
+	runtime::collectibles::events::{BatchMinted, CollectionCreated},
 	Ed25519Signer, Error, RegistryClient, H256,
 };
-use registry_tests::{event_number, NodeConfig};
+use registry_tests::{create_collection, open_collection, tx, NodeConfig};
 
 const ITEMS: u32 = 1000;
 const BATCH: u32 = 250;
@@ -38,32 +39,12 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 	let museum = Ed25519Signer::from_uri("//Alice").unwrap();
 	let bob = Ed25519Signer::from_uri("//Bob").unwrap();
 
+	// One spare, so that the repeated content below is what the chain refuses.
 	let created = client
-		.submit(
-			&collectibles::create_collection(
-				"Palace ceramics",
-				"Digital editions of the ceramics collection",
-				MetadataRef {
-					uri: b"https://museum.example/c.json".to_vec(),
-					sha256: H256::zero(),
-				},
-				// One spare, so that the repeated content below is what the chain refuses.
-				ITEMS + 1,
-				1,
-				TransferPolicy {
-					transferable: true,
-					min_holding_blocks: 0,
-					max_transfers_per_window: 0,
-					window_blocks: 0,
-				},
-				vec![],
-				None,
-			),
-			&museum,
-		)
+		.submit(&open_collection("Palace ceramics", ITEMS + 1), &museum)
 		.await
 		.expect("the collection is created");
-	assert!(created.has_event("Collectibles", "CollectionCreated"));
+	assert!(created.has::<CollectionCreated>());
 	let collection = 0;
 
 	for start in (0..ITEMS).step_by(BATCH as usize) {
@@ -72,21 +53,20 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 			.collect();
 		let done = client
 			.submit(
-				&collectibles::mint_batch(collection, requests, false),
+				&tx().collectibles().mint_batch(collection, requests, false),
 				&museum,
 			)
 			.await
 			.expect("the batch is minted");
 		// One event names the batch's range of items.
 		let mint_events = done
-			.events
-			.iter()
-			.filter(|e| e.name == "BatchMinted" || e.name == "ItemMinted")
+			.event_names()
+			.into_iter()
+			.filter(|(_, name)| name == "BatchMinted" || name == "ItemMinted")
 			.count();
 		assert_eq!(mint_events, 1);
-		let field = |name| event_number(&done, "Collectibles", "BatchMinted", name);
-		assert_eq!(field("first_item"), u64::from(start));
-		assert_eq!(field("count"), u64::from(BATCH));
+		let batch = done.event::<BatchMinted>().unwrap();
+		assert_eq!((batch.first_item, batch.count), (start, BATCH));
 	}
 
 	// Every item comes back once through the owner's pages.
@@ -138,7 +118,9 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 	repeated.serial = ITEMS;
 	match client
 		.submit(
-			&collectibles::mint_batch(collection, vec![repeated], false),
+			&tx()
+				.collectibles()
+				.mint_batch(collection, vec![repeated], false),
 			&museum,
 		)
 		.await
@@ -155,7 +137,9 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 	// A gift moves the item between the holders' listings.
 	client
 		.submit(
-			&collectibles::transfer(collection, 7, bob.account_id()),
+			&tx()
+				.collectibles()
+				.transfer(collection, 7, bob.account_id()),
 			&museum,
 		)
 		.await
@@ -173,43 +157,14 @@ async fn a_museum_mints_a_thousand_items_and_reads_them_back() {
 	);
 }
 
-/// A collection of `museum`'s, numbered as the chain gives it.
-async fn collection_of(client: &RegistryClient, museum: &Ed25519Signer, name: &str) -> u32 {
-	let created = client
-		.submit(
-			&collectibles::create_collection(
-				name,
-				"",
-				MetadataRef {
-					uri: b"https://museum.example/c.json".to_vec(),
-					sha256: H256::zero(),
-				},
-				100_000,
-				1,
-				TransferPolicy {
-					transferable: true,
-					min_holding_blocks: 0,
-					max_transfers_per_window: 0,
-					window_blocks: 0,
-				},
-				vec![],
-				None,
-			),
-			museum,
-		)
-		.await
-		.expect("the collection is created");
-	event_number(&created, "Collectibles", "CollectionCreated", "collection") as u32
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_flooding_the_chain_leaves_room_for_another_members_registration() {
 	let node = NodeConfig::dev().start();
 	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
 	let bob = Ed25519Signer::from_uri("//Bob").unwrap();
 	let charlie = Ed25519Signer::from_uri("//Charlie").unwrap();
-	let flooded = collection_of(&client, &bob, "Flood").await;
-	let own = collection_of(&client, &charlie, "Own").await;
+	let flooded = create_collection(&client, &bob, "Flood", 100_000).await;
+	let own = create_collection(&client, &charlie, "Own", 100_000).await;
 
 	// Bob sends eight of the largest batches at once: a block holds one of them.
 	const BATCHES: u32 = 8;
@@ -223,7 +178,7 @@ async fn a_member_flooding_the_chain_leaves_room_for_another_members_registratio
 			let requests = (b * batch..(b + 1) * batch)
 				.map(|serial| request(serial, &bob))
 				.collect();
-			collectibles::mint_batch(flooded, requests, false)
+			tx().collectibles().mint_batch(flooded, requests, false)
 		})
 		.collect();
 	for signed in client.sign_all(&calls, &bob).await.unwrap() {
@@ -237,7 +192,10 @@ async fn a_member_flooding_the_chain_leaves_room_for_another_members_registratio
 	let mut mine = request(1_000_000, &charlie);
 	mine.content = H256::repeat_byte(0xC3);
 	client
-		.submit(&collectibles::mint_batch(own, vec![mine], false), &charlie)
+		.submit(
+			&tx().collectibles().mint_batch(own, vec![mine], false),
+			&charlie,
+		)
 		.await
 		.expect("Charlie's item is registered");
 	// What the chain holds as Charlie's registration is final.

@@ -2,36 +2,33 @@
 //! real nodes.
 
 use registry_client::{
-	call, subxt, AccountId32, AuditRpcClient, Ed25519Signer, Error, RegistryClient, Rejection,
-	Value, H256,
+	members::{AuthorizedBy, Role},
+	runtime::{
+		self, members::events::MemberAdmitted, runtime_types::pallet_members::types::RateLimit,
+		system::calls::Remark, system::events::ExtrinsicSuccess,
+	},
+	subxt::transactions::StaticPayload,
+	AccountId32, AuditRpcClient, Ed25519Signer, Error, RegistryClient, Rejection, H256,
 };
-use registry_tests::NodeConfig;
+use registry_tests::{tx, NodeConfig};
+
+type MembersCall = runtime::runtime_types::pallet_members::pallet::Call;
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
 }
 
-fn role(name: &str) -> Value {
-	Value::unnamed_variant(name, vec![])
+/// `Members::admit`, as the council enacts it.
+fn admit(who: AccountId32, role: Role) -> runtime::Call {
+	runtime::Call::Members(MembersCall::admit {
+		who,
+		roles: vec![role],
+		identity_hash: H256::repeat_byte(7),
+	})
 }
 
-fn admit(
-	who: AccountId32,
-	roles: &[&str],
-) -> subxt::transactions::DynamicPayload<(AccountId32, Vec<Value>, H256)> {
-	call(
-		"Members",
-		"admit",
-		(
-			who,
-			roles.iter().map(|r| role(r)).collect(),
-			H256::repeat_byte(7),
-		),
-	)
-}
-
-fn remark(text: &str) -> subxt::transactions::DynamicPayload<(Vec<u8>,)> {
-	call("System", "remark", (text.as_bytes().to_vec(),))
+fn remark(text: &str) -> StaticPayload<Remark> {
+	tx().system().remark(text.as_bytes().to_vec())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -49,7 +46,7 @@ async fn the_council_admits_an_institution_which_then_transacts() {
 	// The development council is Alice alone: a threshold of one runs the call at once.
 	let decided = client
 		.council_decides(
-			&admit(museum.account_id(), &["Institution"]),
+			admit(museum.account_id(), Role::Institution),
 			1,
 			&alice,
 			&[],
@@ -57,21 +54,15 @@ async fn the_council_admits_an_institution_which_then_transacts() {
 		.await
 		.expect("the council admits the museum");
 	let admitted = decided
-		.events
-		.iter()
-		.find(|e| e.pallet == "Members" && e.name == "MemberAdmitted")
+		.event::<MemberAdmitted>()
 		.expect("an admission event");
-	assert!(
-		format!("{:?}", admitted.fields).contains("Consortium"),
-		"{:?}",
-		admitted.fields
-	);
+	assert_eq!(admitted.authorized_by, AuthorizedBy::Consortium);
 
 	let sent = client
 		.submit(&remark("a museum's first transaction"), &museum)
 		.await
 		.unwrap();
-	assert!(sent.has_event("System", "ExtrinsicSuccess"));
+	assert!(sent.has::<ExtrinsicSuccess>());
 
 	// The log holds the admission, under the consortium, with the roles granted; and the
 	// enactment before it, naming the call. Reads are at the finalized head: wait for it.
@@ -126,7 +117,7 @@ async fn a_suspended_member_is_rejected_until_reinstated() {
 
 	client.submit(&remark("before"), &bob).await.unwrap();
 	client
-		.submit(&call("Members", "suspend", (bob.account_id(),)), &registrar)
+		.submit(&tx().members().suspend(bob.account_id()), &registrar)
 		.await
 		.unwrap();
 	match client.submit(&remark("while suspended"), &bob).await {
@@ -134,10 +125,7 @@ async fn a_suspended_member_is_rejected_until_reinstated() {
 		other => panic!("expected Suspended, got {other:?}"),
 	}
 	client
-		.submit(
-			&call("Members", "reinstate", (bob.account_id(),)),
-			&registrar,
-		)
+		.submit(&tx().members().reinstate(bob.account_id()), &registrar)
 		.await
 		.unwrap();
 	client.submit(&remark("after"), &bob).await.unwrap();
@@ -151,24 +139,29 @@ async fn a_member_over_its_rate_limit_is_rejected_while_others_are_not_slowed() 
 	let bob = signer("//Bob");
 	let creator = Ed25519Signer::generate().expect("a random key");
 	client
-		.submit(&admit(creator.account_id(), &["Creator"]), &alice)
+		.submit(
+			&tx().members().admit(
+				creator.account_id(),
+				vec![Role::Creator],
+				H256::repeat_byte(7),
+			),
+			&alice,
+		)
 		.await
 		.unwrap();
 
 	// The council limits creators to two transactions per thousand blocks.
-	let limit = Value::named_composite([
-		("max_transactions", Value::u128(2)),
-		("max_weight", Value::u128(u64::MAX.into())),
-		("max_bytes", Value::u128(u32::MAX.into())),
-		("window_blocks", Value::u128(1000)),
-	]);
-	let set_limit = call(
-		"Members",
-		"set_rate_limit",
-		(role("Creator"), Value::unnamed_variant("Some", [limit])),
-	);
+	let set_limit = runtime::Call::Members(MembersCall::set_rate_limit {
+		role: Role::Creator,
+		limit: Some(RateLimit {
+			max_transactions: 2,
+			max_weight: u64::MAX,
+			max_bytes: u32::MAX,
+			window_blocks: 1000,
+		}),
+	});
 	client
-		.council_decides(&set_limit, 1, &alice, &[])
+		.council_decides(set_limit, 1, &alice, &[])
 		.await
 		.unwrap();
 

@@ -7,13 +7,18 @@
 use std::time::{Duration, Instant};
 
 use registry_client::{
-	consortium::{
-		add_candidate, add_validator, admit_node, peer_id_of_ed25519, remove_validator,
-		set_session_keys,
+	consortium::peer_id_of_ed25519,
+	runtime::{
+		self,
+		runtime_types::{
+			pallet_node_authorization::pallet::Call as NodesCall,
+			pallet_validators::pallet::Call as ValidatorsCall, sp_core::OpaquePeerId,
+		},
 	},
+	subxt::utils::MultiAddress,
 	AccountId32, Ed25519Signer, Error, RegistryClient, Rejection,
 };
-use registry_tests::{dev_node_key, local_validators, wait_for_finalized, Node, NodeConfig};
+use registry_tests::{dev_node_key, local_validators, tx, wait_for_finalized, Node, NodeConfig};
 use tokio::sync::Mutex;
 
 /// One network at a time.
@@ -42,10 +47,7 @@ async fn connect(node: &Node) -> RegistryClient {
 
 /// The council (Alice, Bob and Charlie on the `local` chain) decides `call` with two thirds:
 /// Alice proposes, Bob votes aye, and the motion closes.
-async fn council_decides<Call: registry_client::subxt::transactions::Payload>(
-	client: &RegistryClient,
-	call: &Call,
-) {
+async fn council_decides(client: &RegistryClient, call: runtime::Call) {
 	client
 		.council_decides(call, 2, &signer("//Alice"), &[&signer("//Bob")])
 		.await
@@ -57,10 +59,23 @@ fn blocks_authored(node: &Node) -> usize {
 	node.log().matches("Prepared block for proposing").count()
 }
 
+/// `NodeAuthorization::add_well_known_node`: the council admits a node by PeerId.
+fn admit_node(peer_id: Vec<u8>, owner: AccountId32) -> runtime::Call {
+	runtime::Call::NodeAuthorization(NodesCall::add_well_known_node {
+		node: OpaquePeerId(peer_id),
+		owner: MultiAddress::Id(owner),
+	})
+}
+
+/// A call of the `Validators` pallet, for the council.
+fn validator_set(call: ValidatorsCall) -> runtime::Call {
+	runtime::Call::Validators(call)
+}
+
 /// The validators of the session in progress.
 async fn active_validators(client: &RegistryClient) -> Vec<AccountId32> {
 	client
-		.storage::<(), Vec<AccountId32>>("Session", "Validators", ())
+		.fetch(runtime::storage().session().validators(), ())
 		.await
 		.expect("the session pallet answers")
 		.unwrap_or_default()
@@ -92,7 +107,7 @@ async fn a_node_the_council_admits_syncs_while_an_unadmitted_one_cannot() {
 	// Node key 7 is admitted by the council, owned by Dave; node key 6 never is.
 	council_decides(
 		&alice,
-		&admit_node(dev_peer_id(7), signer("//Dave").account_id()),
+		admit_node(dev_peer_id(7), signer("//Dave").account_id()),
 	)
 	.await;
 
@@ -130,7 +145,7 @@ async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
 	// Eve's node joins the network: the council admits its PeerId first.
 	council_decides(
 		&alice,
-		&admit_node(dev_peer_id(5), signer("//Eve").account_id()),
+		admit_node(dev_peer_id(5), signer("//Eve").account_id()),
 	)
 	.await;
 	let eve_node = NodeConfig::local_full_node("eve", &dev_node_key(5))
@@ -152,20 +167,22 @@ async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
 		.expect("the node generates session keys");
 	// Only a candidate the council named may register keys.
 	match alice
-		.submit(&set_session_keys(keys.clone(), proof.clone()), &eve)
+		.submit(&tx().session().set_keys(keys.clone(), proof.clone()), &eve)
 		.await
 	{
 		Err(Error::Rejected(Rejection::CallNotAllowed)) => {}
 		other => panic!("expected CallNotAllowed before candidacy, got {other:?}"),
 	}
-	council_decides(&alice, &add_candidate(eve.account_id())).await;
+	let who = eve.account_id();
+	council_decides(&alice, validator_set(ValidatorsCall::add_candidate { who })).await;
 	alice
-		.submit(&set_session_keys(keys, proof), &eve)
+		.submit(&tx().session().set_keys(keys, proof), &eve)
 		.await
 		.expect("Eve registers her session keys");
 	assert_eq!(blocks_authored(&eve_node), 0, "Eve authored before joining");
 
-	council_decides(&alice, &add_validator(eve.account_id())).await;
+	let who = eve.account_id();
+	council_decides(&alice, validator_set(ValidatorsCall::add_validator { who })).await;
 	eventually(
 		"Eve joining the active set",
 		Duration::from_secs(120),
@@ -180,7 +197,12 @@ async fn a_fifth_validator_added_by_the_council_authors_until_it_is_removed() {
 	let (now, _) = alice.finalized_head().await.unwrap();
 	wait_for_finalized(&alice, now + 3, Duration::from_secs(60)).await;
 
-	council_decides(&alice, &remove_validator(eve.account_id())).await;
+	let who = eve.account_id();
+	council_decides(
+		&alice,
+		validator_set(ValidatorsCall::remove_validator { who }),
+	)
+	.await;
 	eventually(
 		"Eve leaving the active set",
 		Duration::from_secs(120),

@@ -3,11 +3,14 @@
 
 use registry_client::{
 	fingerprint::sha256_reader,
-	rights::{self, MetadataRef, NewWork, RightSet, Scope, SplitSpec, Term, Territory},
+	rights::{MetadataRef, NewWork, RightSet, Scope, SplitSpec, Term, Territory},
+	runtime::rights::events::{
+		AuthorsCorrected, DisputeOpened, LicenceGranted, UnitAssigned, UnitSplit, WorkRegistered,
+	},
 	AccountId32, AuditRpcClient, Ed25519Signer, Error, Finalized, RegistryApiClient,
-	RegistryClient, Value, H256,
+	RegistryClient, H256,
 };
-use registry_tests::{event_number, today, NodeConfig};
+use registry_tests::{today, tx, NodeConfig};
 
 fn signer(uri: &str) -> Ed25519Signer {
 	Ed25519Signer::from_uri(uri).expect("a development key")
@@ -52,11 +55,14 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 
 	// Registration: Bob files first.
 	let registered = client
-		.submit(&rights::register_work(new_work.clone()), &bob)
+		.submit(&new_work.clone().register(), &bob)
 		.await
 		.expect("Bob registers the work");
-	let work = event_number(&registered, "Rights", "WorkRegistered", "work");
-	let root = event_number(&registered, "Rights", "WorkRegistered", "root_unit");
+	let WorkRegistered {
+		work,
+		root_unit: root,
+		..
+	} = registered.event().unwrap();
 	let registered_at = client
 		.node()
 		.get_work(work)
@@ -65,11 +71,7 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 		.registered_at_block;
 
 	// A second filing of the same content loses, and the first filing names itself.
-	let error = dispatch_error(
-		client
-			.submit(&rights::register_work(new_work.clone()), &charlie)
-			.await,
-	);
+	let error = dispatch_error(client.submit(&new_work.clone().register(), &charlie).await);
 	assert_eq!(error, "Rights::AlreadyRegistered");
 	let found = client.find_by_content_hash(content).await.unwrap();
 	let first = found.work.expect("the content's work");
@@ -80,17 +82,22 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	// Attestation: two institutions co-sign; one withdraws with a reason.
 	client
 		.submit(
-			&rights::attest(work, H256::repeat_byte(0xC1), Some(H256::repeat_byte(0xE1))),
+			&tx()
+				.rights()
+				.attest(work, H256::repeat_byte(0xC1), Some(H256::repeat_byte(0xE1))),
 			&alice,
 		)
 		.await
 		.expect("Alice attests");
 	client
-		.submit(&rights::attest(work, H256::repeat_byte(0xC1), None), &dave)
+		.submit(
+			&tx().rights().attest(work, H256::repeat_byte(0xC1), None),
+			&dave,
+		)
 		.await
 		.expect("Dave attests");
 	client
-		.submit(&rights::revoke_attestation(work, 4), &dave)
+		.submit(&tx().rights().revoke_attestation(work, 4), &dave)
 		.await
 		.expect("Dave revokes");
 
@@ -98,16 +105,22 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	let part_rights = RightSet::from_names(["reproduction", "informationNetworkDissemination"])
 		.expect("two rights");
 	let split = client
-		.submit(&rights::split(root, SplitSpec::Rights(part_rights)), &bob)
+		.submit(
+			&tx().rights().split(root, SplitSpec::Rights(part_rights)),
+			&bob,
+		)
 		.await
 		.expect("Bob splits the rights");
-	let part = event_number(&split, "Rights", "UnitSplit", "part");
-	let remainder = event_number(&split, "Rights", "UnitSplit", "remainder");
+	let UnitSplit {
+		part, remainder, ..
+	} = split.event().unwrap();
 	// Moral rights never move.
 	let error = dispatch_error(
 		client
 			.submit(
-				&rights::split(part, SplitSpec::Rights(RightSet(1 << 13))),
+				&tx()
+					.rights()
+					.split(part, SplitSpec::Rights(RightSet(1 << 13))),
 				&bob,
 			)
 			.await,
@@ -126,16 +139,20 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 	};
 	let licensed = client
 		.submit(
-			&rights::grant_licence(part, charlie.account_id(), china.clone(), true),
+			&tx()
+				.rights()
+				.grant_licence(part, charlie.account_id(), china.clone(), true),
 			&bob,
 		)
 		.await
 		.expect("Bob licenses Charlie");
-	let licence = event_number(&licensed, "Rights", "LicenceGranted", "licence");
+	let licence = licensed.event::<LicenceGranted>().unwrap().licence;
 	let error = dispatch_error(
 		client
 			.submit(
-				&rights::grant_licence(part, dave.account_id(), china, false),
+				&tx()
+					.rights()
+					.grant_licence(part, dave.account_id(), china, false),
 				&bob,
 			)
 			.await,
@@ -144,23 +161,26 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 
 	// Assignment of the other rights to Eve.
 	let assigned = client
-		.submit(&rights::assign(remainder, vec![eve.account_id()], 1), &bob)
+		.submit(
+			&tx().rights().assign(remainder, vec![eve.account_id()], 1),
+			&bob,
+		)
 		.await
 		.expect("Bob assigns the other rights to Eve");
-	let eves_unit = event_number(&assigned, "Rights", "UnitAssigned", "successor");
+	let eves_unit = assigned.event::<UnitAssigned>().unwrap().successor;
 
 	// Dispute: Charlie claims co-authorship; the arbiter upholds it.
 	let opened = client
 		.submit(
-			&rights::open_dispute(work, H256::repeat_byte(0xD1)),
+			&tx().rights().open_dispute(work, H256::repeat_byte(0xD1)),
 			&charlie,
 		)
 		.await
 		.expect("Charlie disputes");
-	let dispute = event_number(&opened, "Rights", "DisputeOpened", "dispute");
+	let dispute = opened.event::<DisputeOpened>().unwrap().dispute;
 	let ruled = client
 		.submit(
-			&rights::resolve_dispute(
+			&tx().rights().resolve_dispute(
 				dispute,
 				true,
 				Some(vec![bob.account_id(), charlie.account_id()]),
@@ -170,7 +190,7 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 		)
 		.await
 		.expect("the arbiter upholds the dispute");
-	assert!(ruled.has_event("Rights", "AuthorsCorrected"));
+	assert!(ruled.has::<AuthorsCorrected>());
 
 	// Everything reads back through the node's RPC.
 	let record = client.node().get_work(work).await.unwrap();
@@ -260,14 +280,11 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 
 	// The chain of title of Eve's unit: Eve's, the remainder, the root.
 	let chain: Vec<u64> = client
-		.runtime_api::<_, Vec<Value>>("RightsApi", "chain_of_title", (eves_unit,))
+		.chain_of_title(eves_unit)
 		.await
 		.unwrap()
 		.iter()
-		.map(|unit| {
-			use registry_client::subxt::ext::scale_value::At;
-			unit.at("unit").and_then(Value::as_u128).unwrap() as u64
-		})
+		.map(|unit| unit.unit)
 		.collect();
 	assert_eq!(chain, vec![eves_unit, remainder, root]);
 

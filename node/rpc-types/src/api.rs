@@ -6,7 +6,7 @@ use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 
 use crate::{
 	AlertsPage, AuditExport, AuditHead, Collection, ContentMatches, HistoryPage, Item, ItemsPage,
-	Rights, RightsCursor, Work,
+	Rights, RightsCursor, Unit, Work,
 };
 
 /// The JSON-RPC error code of bad parameters.
@@ -65,6 +65,11 @@ pub trait RegistryApi {
 		page_size: Option<u32>,
 		cursor: Option<RightsCursor>,
 	) -> RpcResult<Rights>;
+
+	/// The chain of title of a unit of economic rights: the unit, the unit it was split or
+	/// assigned from, and so on back to its work's first unit (at most 100 units).
+	#[method(name = "registry_chainOfTitle")]
+	fn chain_of_title(&self, unit: u64) -> RpcResult<Vec<Unit>>;
 }
 
 /// The audit log's read methods, answered at the finalized head.

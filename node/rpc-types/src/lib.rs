@@ -92,11 +92,16 @@ pub fn days_in_ms(from: Option<u32>, to: Option<u32>) -> (Option<u64>, Option<u6
 }
 
 fn epoch() -> chrono::NaiveDate {
-	chrono::NaiveDateTime::UNIX_EPOCH.date()
+	chrono::DateTime::UNIX_EPOCH.date_naive()
 }
 
 /// A metadata document: where it lives and the SHA-256 of its bytes.
+///
+/// This type and [`Freeze`], [`Revocation`] and [`Attestation`] are read strictly, unknown
+/// fields refused: authorship certificates embed them, and nothing in a certificate goes
+/// unchecked.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
 pub struct Metadata {
 	pub uri: String,
 	pub sha256: String,
@@ -104,7 +109,7 @@ pub struct Metadata {
 
 /// A regulator's freeze of a collectible.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Freeze {
 	pub by: String,
 	pub reason: u16,
@@ -203,6 +208,33 @@ pub struct Scope {
 	pub term: Term,
 }
 
+impl Scope {
+	/// A scope of the chain: a set of rights (one bit each, in the order of [`RIGHT_NAMES`]),
+	/// the countries it lists, including only them or all but them, and days `start` up to
+	/// `end`.
+	pub fn of(
+		rights: u16,
+		including: bool,
+		countries: &[[u8; 2]],
+		start: u32,
+		end: Option<u32>,
+	) -> Self {
+		let codes = Some(countries.iter().map(|code| text(code)).collect());
+		Scope {
+			rights: right_names(rights),
+			territory: Territory {
+				worldwide: !including && countries.is_empty(),
+				including: if including { codes.clone() } else { None },
+				excluding: if including { None } else { codes },
+			},
+			term: Term {
+				start: date(start),
+				end: end.map(date),
+			},
+		}
+	}
+}
+
 /// A unit of economic rights in a work.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -221,7 +253,7 @@ pub struct Unit {
 
 /// A revocation of an attestation or a licence; the record it ends stays.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Revocation {
 	pub reason: u16,
 	pub at_block: u32,
@@ -245,7 +277,7 @@ pub struct Licence {
 
 /// An institution's or arbiter's attestation of a work's authorship.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Attestation {
 	pub attester: String,
 	pub claim_hash: String,
@@ -591,6 +623,14 @@ pub fn time(ms: u64) -> String {
 	}
 }
 
+/// Text the chain holds as bytes: the text when it is UTF-8, else `0x` and hex.
+pub fn text(bytes: &[u8]) -> String {
+	match std::str::from_utf8(bytes) {
+		Ok(text) => text.to_string(),
+		Err(_) => hex0x(bytes),
+	}
+}
+
 /// Bytes as `0x` and lower-case hex: every hash and byte string on the wire.
 pub fn hex0x(bytes: &[u8]) -> String {
 	format!("0x{}", hex::encode(bytes))
@@ -778,6 +818,29 @@ mod tests {
 			.record(parse)
 			.unwrap_err()
 			.contains("unknown kind \"sold\""));
+	}
+
+	#[test]
+	fn text_falls_back_to_hex_for_bytes_that_are_not_utf8() {
+		assert_eq!(text(b"ipfs://x"), "ipfs://x");
+		assert_eq!(text(&[0xff, 0x00]), "0xff00");
+	}
+
+	#[test]
+	fn a_worldwide_territory_says_so_and_lists_read_as_codes() {
+		let world = Scope::of(1, false, &[], 0, None).territory;
+		assert!(world.worldwide);
+		let listed = Scope::of(1 << 7, true, &[*b"CN", *b"FR"], 20_513, Some(20_514));
+		assert!(!listed.territory.worldwide);
+		assert_eq!(
+			listed.territory.including,
+			Some(vec!["CN".to_string(), "FR".to_string()])
+		);
+		assert_eq!(listed.rights, vec!["informationNetworkDissemination"]);
+		assert_eq!(
+			(listed.term.start.as_str(), listed.term.end.as_deref()),
+			("2026-03-01", Some("2026-03-02"))
+		);
 	}
 
 	#[test]

@@ -26,12 +26,7 @@ pub fn hex_hash(hash: &H256) -> String {
 
 /// Bytes the chain holds as text (names, titles, URIs): the text when it is UTF-8, else `0x`
 /// and hex, so nothing is lost.
-pub fn text(bytes: &[u8]) -> String {
-	match std::str::from_utf8(bytes) {
-		Ok(text) => text.to_string(),
-		Err(_) => format!("0x{}", hex::encode(bytes)),
-	}
-}
+pub use json::text;
 
 fn rights(set: RightSet) -> Vec<String> {
 	json::right_names(set.0)
@@ -108,34 +103,18 @@ pub fn collection(collection: &CollectionInfo<AccountId, BlockNumber>) -> json::
 	}
 }
 
-fn codes(list: &[[u8; 2]]) -> Vec<String> {
-	list.iter().map(|code| text(code)).collect()
-}
-
-fn territory(territory: &TerritoryView) -> json::Territory {
-	match territory {
-		TerritoryView::Including(list) => json::Territory {
-			worldwide: false,
-			including: Some(codes(list)),
-			excluding: None,
-		},
-		TerritoryView::Excluding(list) => json::Territory {
-			worldwide: list.is_empty(),
-			including: None,
-			excluding: Some(codes(list)),
-		},
-	}
-}
-
 fn scope(scope: &ScopeView) -> json::Scope {
-	json::Scope {
-		rights: rights(scope.rights),
-		territory: territory(&scope.territory),
-		term: json::Term {
-			start: json::date(scope.term.start),
-			end: scope.term.end.map(json::date),
-		},
-	}
+	let (including, countries) = match &scope.territory {
+		TerritoryView::Including(list) => (true, list),
+		TerritoryView::Excluding(list) => (false, list),
+	};
+	json::Scope::of(
+		scope.rights.0,
+		including,
+		countries,
+		scope.term.start,
+		scope.term.end,
+	)
 }
 
 /// A unit of economic rights.
@@ -353,24 +332,6 @@ mod tests {
 	use super::*;
 	use codec::Encode;
 	use registry_primitives::Subject;
-
-	#[test]
-	fn text_falls_back_to_hex_for_bytes_that_are_not_utf8() {
-		assert_eq!(text(b"ipfs://x"), "ipfs://x");
-		assert_eq!(text(&[0xff, 0x00]), "0xff00");
-	}
-
-	#[test]
-	fn a_worldwide_territory_says_so_and_lists_read_as_codes() {
-		let world = territory(&TerritoryView::Excluding(vec![]));
-		assert!(world.worldwide);
-		let listed = territory(&TerritoryView::Including(vec![*b"CN", *b"FR"]));
-		assert!(!listed.worldwide);
-		assert_eq!(
-			listed.including,
-			Some(vec!["CN".to_string(), "FR".to_string()])
-		);
-	}
 
 	#[test]
 	fn a_record_is_shown_with_its_hash_and_the_bytes_hashed() {

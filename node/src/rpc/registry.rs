@@ -11,12 +11,13 @@ use polkadot_sdk::{sp_api::ProvideRuntimeApi, sp_blockchain::HeaderBackend};
 use registry_runtime::{
 	opaque::Block,
 	pallet_collectibles::{CollectiblesApi, CollectionId, ItemId},
-	pallet_rights::{RightsApi, WorkId},
+	pallet_rights::{RightsApi, UnitId, WorkId},
 	AccountId, BlockNumber,
 };
 
 use registry_rpc_types::{
-	api::RegistryApiServer, Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor, Work,
+	api::RegistryApiServer, Collection, ContentMatches, Item, ItemsPage, Rights, RightsCursor,
+	Unit, Work,
 };
 
 use super::{
@@ -209,5 +210,18 @@ where
 			&page,
 			at_block.unwrap_or(finalized),
 		))
+	}
+
+	fn chain_of_title(&self, unit: UnitId) -> RpcResult<Vec<Unit>> {
+		let at = self.client.info().finalized_hash;
+		let chain = self
+			.client
+			.runtime_api()
+			.chain_of_title(at, unit)
+			.map_err(chain_error)?;
+		if chain.is_empty() {
+			return Err(not_found(format!("no unit has number {unit}")));
+		}
+		Ok(chain.iter().map(json::unit).collect())
 	}
 }

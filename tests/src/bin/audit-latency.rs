@@ -15,11 +15,11 @@ use std::{
 };
 
 use registry_client::{
-	collectibles::{self, MetadataRef, MintRequest, TransferPolicy},
-	lifecycle::{freeze, unfreeze},
+	collectibles::{MetadataRef, MintRequest, TransferPolicy},
+	runtime::collectibles::events::CollectionCreated,
 	AuditRpcClient, Ed25519Signer, RegistryClient, H256,
 };
-use registry_tests::{settle, NodeConfig};
+use registry_tests::{settle, tx, NodeConfig};
 
 /// Records per item: the mint, then freezes and unfreezes.
 const SIZES: [u32; 3] = [100, 1_000, 10_000];
@@ -154,9 +154,9 @@ fn ms(duration: Duration) -> f64 {
 async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16) -> u32 {
 	let created = client
 		.submit(
-			&collectibles::create_collection(
-				"Latency",
-				"Items with long histories",
+			&tx().collectibles().create_collection(
+				"Latency".into(),
+				"Items with long histories".into(),
 				MetadataRef {
 					uri: b"https://museum.example/latency.json".to_vec(),
 					sha256: H256::zero(),
@@ -177,14 +177,9 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 		.await
 		.expect("the collection is created");
 	let collection = created
-		.events
-		.iter()
-		.find(|e| e.name == "CollectionCreated")
-		.and_then(|e| {
-			use registry_client::subxt::ext::scale_value::At;
-			e.fields.at("collection").and_then(|v| v.as_u128())
-		})
-		.expect("the collection's number") as u32;
+		.event::<CollectionCreated>()
+		.expect("the collection's number")
+		.collection;
 	let requests = SIZES
 		.iter()
 		.enumerate()
@@ -202,7 +197,7 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 		.collect();
 	client
 		.submit(
-			&collectibles::mint_batch(collection, requests, false),
+			&tx().collectibles().mint_batch(collection, requests, false),
 			alice,
 		)
 		.await
@@ -214,17 +209,28 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 	let mut http = Http::connect(node_port);
 	for (item, size) in SIZES.iter().enumerate() {
 		// The mint is the first record; freezes and unfreezes alternate after it.
-		let calls: Vec<_> = (1..*size)
-			.map(|n| {
-				if n % 2 == 1 {
-					freeze(collection, item as u32, 1, H256::repeat_byte(7))
-				} else {
-					unfreeze(collection, item as u32, 1, H256::repeat_byte(7))
-				}
-			})
-			.collect();
-		for chunk in calls.chunks(CHUNK as usize) {
-			for signed in client.sign_all(chunk, alice).await.expect("signed") {
+		let (item, evidence) = (item as u32, H256::repeat_byte(7));
+		let records: Vec<u32> = (1..*size).collect();
+		for chunk in records.chunks(CHUNK as usize) {
+			let first = client
+				.next_nonce(&alice.account_id())
+				.await
+				.expect("a nonce");
+			let mut signed = Vec::with_capacity(chunk.len());
+			for (nonce, n) in (first..).zip(chunk) {
+				let calls = tx().collectibles();
+				signed.push(
+					if n % 2 == 1 {
+						let call = calls.freeze(collection, item, 1, evidence);
+						client.sign_with_nonce(&call, alice, nonce).await
+					} else {
+						let call = calls.unfreeze(collection, item, 1, evidence);
+						client.sign_with_nonce(&call, alice, nonce).await
+					}
+					.expect("signed"),
+				);
+			}
+			for signed in signed {
 				let answer = http.post(&format!(
 					r#"{{"jsonrpc":"2.0","id":1,"method":"author_submitExtrinsic","params":["0x{}"]}}"#,
 					hex::encode(signed)

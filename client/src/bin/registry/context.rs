@@ -2,7 +2,11 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use registry_client::{keyfile, Ed25519Signer, Error, RegistryClient};
+use registry_client::{
+	explain::Subject, keyfile, subxt::transactions::Payload, Ed25519Signer, Error, Finalized,
+	RegistryClient,
+};
+use tokio::sync::OnceCell;
 
 use crate::errors::CliError;
 
@@ -52,11 +56,33 @@ pub struct Global {
 /// What commands run with.
 pub struct Context {
 	global: Global,
+	/// The node's connection, made once a command first needs it.
+	client: OnceCell<RegistryClient>,
 }
 
 impl Context {
 	pub fn new(global: Global) -> Self {
-		Self { global }
+		Self {
+			global,
+			client: OnceCell::new(),
+		}
+	}
+
+	/// Signs `call` with the key of --key or --key-uri, submits it and waits until it is
+	/// finalized: every command's one way to the chain. A failure is a sentence about
+	/// `subject`.
+	pub async fn submit<Call: Payload>(
+		&self,
+		call: &Call,
+		subject: Subject,
+	) -> Result<Finalized, CliError> {
+		let signer = self.signer()?;
+		let client = self.connect().await?;
+		let subject = subject.signed_by(signer.account_id());
+		match client.submit(call, &signer).await {
+			Ok(done) => Ok(done),
+			Err(error) => Err(CliError::chain_read(&client, &error, &subject).await),
+		}
 	}
 
 	/// Whether results are printed as JSON.
@@ -64,8 +90,12 @@ impl Context {
 		self.global.output == OutputFormat::Json
 	}
 
-	/// Connects to the node of `--node`.
+	/// The connection to the node of `--node`, made on the first call.
 	pub async fn connect(&self) -> Result<RegistryClient, CliError> {
+		self.client.get_or_try_init(|| self.open()).await.cloned()
+	}
+
+	async fn open(&self) -> Result<RegistryClient, CliError> {
 		let url = &self.global.node;
 		let unreachable = |reason: String| {
 			CliError::new(

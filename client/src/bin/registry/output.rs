@@ -47,12 +47,7 @@ pub fn hex32(hash: &H256) -> String {
 }
 
 /// Bytes the chain stores as text: as text if they are UTF-8, else as hex.
-pub fn text_of(bytes: &[u8]) -> String {
-	match std::str::from_utf8(bytes) {
-		Ok(text) => text.to_string(),
-		Err(_) => format!("0x{}", hex::encode(bytes)),
-	}
-}
+pub use registry_client::types::text as text_of;
 
 /// `label: value` lines with the values aligned.
 pub fn table(rows: &[(&str, String)]) -> String {

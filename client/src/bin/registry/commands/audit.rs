@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use registry_client::{
-	audit::{self, AlertId},
 	evidence::{verify_proven_export, ExportVerified, ProvenExport},
 	explain::Subject,
+	runtime,
 	types::{date, Alert, AuditRecord, Rule, Subject as AuditSubject},
 	AuditRpcClient, Error,
 };
@@ -17,10 +17,7 @@ use serde_json::{json, Value};
 
 use crate::{
 	args::{account, ListFormat},
-	commands::{
-		verify::{trust_described, TrustArgs},
-		work::submit,
-	},
+	commands::verify::{trust_described, TrustArgs},
 	context::Context,
 	errors::CliError,
 	output::{columns, csv_text, listing, more_hint, short, Output},
@@ -39,7 +36,7 @@ pub enum Command {
 	/// Close an open alert with what was found. The signer is a regulator.
 	CloseAlert {
 		/// The alert's number.
-		alert: AlertId,
+		alert: u64,
 		/// What the regulator found; not empty.
 		#[arg(long, value_name = "TEXT")]
 		note: String,
@@ -151,17 +148,20 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		Command::History(args) => history(args, context).await,
 		Command::Alerts(args) => alerts(args, context).await,
 		Command::CloseAlert { alert, note } => {
-			let signer = context.signer()?;
 			let client = context.connect().await?;
-			let max: u32 = client.constant("Audit", "MaxNoteLength").await?;
+			let max = client
+				.constant(runtime::constants().audit().max_note_length())
+				.await?;
 			if note.len() > max as usize {
 				return Err(CliError::input(format!(
 					"--note is {} bytes long; the chain takes at most {max}",
 					note.len()
 				)));
 			}
-			let call = audit::close_alert(alert, &note);
-			let done = submit(&client, &signer, &call, Subject::alert(alert)).await?;
+			let call = runtime::tx()
+				.audit()
+				.close_alert(alert, note.clone().into_bytes());
+			let done = context.submit(&call, Subject::alert(alert)).await?;
 			Ok(Output::transaction(
 				format!("Closed alert {alert}: {note}"),
 				&done,
@@ -338,8 +338,12 @@ async fn export(args: ExportArgs, context: &Context) -> Result<Output, CliError>
 				}
 			}
 			let (from_ms, to_ms) = registry_client::types::days_in_ms(from, to);
-			let blocks: Option<(u32, u32)> = client
-				.runtime_api("AuditApi", "blocks_between", (from_ms, to_ms))
+			let blocks = client
+				.call_api(
+					runtime::runtime_apis()
+						.audit_api()
+						.blocks_between(from_ms, to_ms),
+				)
 				.await
 				.map_err(rpc_error)?;
 			let Some((first, last)) = blocks else {

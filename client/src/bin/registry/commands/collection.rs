@@ -1,12 +1,11 @@
 //! `registry collection`: create and show collections.
 
 use registry_client::{
-	collectibles::{self, CollectionId, TransferPolicy},
+	collectibles::{CollectionId, CollectionInfo, TransferPolicy},
 	explain::Subject,
-	lifecycle::CollectionInfo,
-	AccountId32, Finalized,
+	runtime::{self, collectibles::events::CollectionCreated},
+	AccountId32,
 };
-use scale_value::At;
 use serde_json::json;
 
 use crate::{
@@ -119,9 +118,9 @@ async fn create(args: CreateArgs, context: &Context) -> Result<Output, CliError>
 		max_transfers_per_window: args.max_transfers_per_window,
 		window_blocks: args.window_blocks,
 	};
-	let call = collectibles::create_collection(
-		&args.name,
-		&args.description,
+	let call = runtime::tx().collectibles().create_collection(
+		args.name.clone().into_bytes(),
+		args.description.into_bytes(),
 		metadata,
 		args.max_supply,
 		args.editions,
@@ -134,7 +133,10 @@ async fn create(args: CreateArgs, context: &Context) -> Result<Output, CliError>
 		.submit(&call, &signer)
 		.await
 		.map_err(|e| CliError::chain(&e, &subject))?;
-	let collection = event_number(&done, "CollectionCreated", "collection");
+	let collection = done
+		.event::<CollectionCreated>()
+		.ok()
+		.map(|created| created.collection);
 	let number = collection.map_or_else(|| "?".into(), |c| c.to_string());
 	Ok(Output::transaction(
 		format!(
@@ -144,16 +146,6 @@ async fn create(args: CreateArgs, context: &Context) -> Result<Output, CliError>
 		&done,
 		json!({ "collection": collection }),
 	))
-}
-
-/// A number field of the first `Collectibles` event `name` of a transaction.
-pub fn event_number(done: &Finalized, name: &str, field: &str) -> Option<u32> {
-	done.events
-		.iter()
-		.find(|e| e.pallet == "Collectibles" && e.name == name)
-		.and_then(|e| e.fields.at(field))
-		.and_then(|v| v.as_u128())
-		.and_then(|n| u32::try_from(n).ok())
 }
 
 fn shown(info: &CollectionInfo) -> Output {

@@ -2,15 +2,18 @@
 
 use registry_client::{
 	clock::ChainClock,
-	collectibles::{self, CollectionId, ItemId, ItemInfo, ItemState, MintRequest},
+	collectibles::{CollectionId, ItemId, ItemInfo, ItemState, MintRequest},
 	explain::Subject,
-	lifecycle, AccountId32, Ed25519Signer, Error, Finalized, RegistryClient,
+	runtime::{
+		self,
+		collectibles::events::{ItemMinted, MetadataUpdated},
+	},
+	AccountId32, Ed25519Signer, RegistryClient,
 };
 use serde_json::{json, Value};
 
 use crate::{
 	args::{account, item_ref, ContentArgs, ItemArgs, MetadataArgs, ReasonArgs},
-	commands::collection::event_number,
 	context::Context,
 	errors::CliError,
 	output::{hex32, table, text_of, Output},
@@ -119,10 +122,13 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			after,
 		} => list(owner, limit, after, context).await,
 		Command::Transfer { item, to } => {
-			let call = collectibles::transfer(item.collection, item.item, to.clone());
+			let call =
+				runtime::tx()
+					.collectibles()
+					.transfer(item.collection, item.item, to.clone());
 			let mut subject = Subject::item(item.collection, item.item);
 			subject.account = Some(to.clone());
-			let done = submit(context, &call, subject).await?;
+			let done = context.submit(&call, subject).await?;
 			Ok(Output::transaction(
 				format!(
 					"Gave item {} of collection {} to {to}.",
@@ -132,35 +138,15 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				json!({ "collection": item.collection, "item": item.item, "to": to.to_string() }),
 			))
 		}
-		Command::Freeze { item, reason } => {
-			let evidence = reason.evidence.resolve()?;
-			let call = lifecycle::freeze(item.collection, item.item, reason.reason, evidence);
-			let done = submit(context, &call, Subject::item(item.collection, item.item)).await?;
-			Ok(Output::transaction(
-				format!(
-					"Froze item {} of collection {} (reason {}).",
-					item.item, item.collection, reason.reason
-				),
-				&done,
-				json!({ "collection": item.collection, "item": item.item, "reason": reason.reason, "evidence": hex32(&evidence) }),
-			))
-		}
-		Command::Unfreeze { item, reason } => {
-			let evidence = reason.evidence.resolve()?;
-			let call = lifecycle::unfreeze(item.collection, item.item, reason.reason, evidence);
-			let done = submit(context, &call, Subject::item(item.collection, item.item)).await?;
-			Ok(Output::transaction(
-				format!(
-					"Unfroze item {} of collection {} (reason {}).",
-					item.item, item.collection, reason.reason
-				),
-				&done,
-				json!({ "collection": item.collection, "item": item.item, "reason": reason.reason, "evidence": hex32(&evidence) }),
-			))
-		}
+		Command::Freeze { item, reason } => freeze(item, reason, true, context).await,
+		Command::Unfreeze { item, reason } => freeze(item, reason, false, context).await,
 		Command::Retire { item, reason } => {
-			let call = lifecycle::retire(item.collection, item.item, reason);
-			let done = submit(context, &call, Subject::item(item.collection, item.item)).await?;
+			let call = runtime::tx()
+				.collectibles()
+				.retire(item.collection, item.item, reason);
+			let done = context
+				.submit(&call, Subject::item(item.collection, item.item))
+				.await?;
 			Ok(Output::transaction(
 				format!(
 					"Retired item {} of collection {} (reason {reason}); its record stays.",
@@ -171,8 +157,12 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::Issue(item) => {
-			let call = lifecycle::issue(item.collection, item.item);
-			let done = submit(context, &call, Subject::item(item.collection, item.item)).await?;
+			let call = runtime::tx()
+				.collectibles()
+				.issue(item.collection, item.item);
+			let done = context
+				.submit(&call, Subject::item(item.collection, item.item))
+				.await?;
 			Ok(Output::transaction(
 				format!(
 					"Issued item {} of collection {}: its metadata is now fixed.",
@@ -187,9 +177,17 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			let limits = client.collectibles_limits().await?;
 			let metadata = metadata.resolve(limits.max_uri_length)?;
 			let sha256 = metadata.sha256;
-			let call = lifecycle::set_metadata(item.collection, item.item, metadata);
-			let done = submit(context, &call, Subject::item(item.collection, item.item)).await?;
-			let version = event_number(&done, "MetadataUpdated", "version");
+			let call =
+				runtime::tx()
+					.collectibles()
+					.set_metadata(item.collection, item.item, metadata);
+			let done = context
+				.submit(&call, Subject::item(item.collection, item.item))
+				.await?;
+			let version = done
+				.event::<MetadataUpdated>()
+				.ok()
+				.map(|updated| updated.version);
 			Ok(Output::transaction(
 				format!(
 					"Set the metadata of item {} of collection {} (version {}).",
@@ -204,42 +202,29 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 	}
 }
 
-/// Signs and submits `call`, and tells its failure about `subject`; a refused gift because of
-/// the holding period says when it ends.
-async fn submit<Call: registry_client::subxt::transactions::Payload>(
+/// Freezes an item, or unfreezes it, with the regulator's reason and evidence.
+async fn freeze(
+	item: ItemArgs,
+	reason: ReasonArgs,
+	freeze: bool,
 	context: &Context,
-	call: &Call,
-	subject: Subject,
-) -> Result<Finalized, CliError> {
-	let signer = context.signer()?;
-	let client = context.connect().await?;
-	let subject = subject.signed_by(signer.account_id());
-	match client.submit(call, &signer).await {
-		Ok(done) => Ok(done),
-		Err(Error::Dispatch { ref error, .. }) if error == "HoldingPeriod" => {
-			Err(holding_period(&client, &subject).await)
-		}
-		Err(error) => Err(CliError::chain(&error, &subject)),
-	}
-}
-
-async fn holding_period(client: &RegistryClient, subject: &Subject) -> CliError {
-	let (Some(collection), Some(item)) = (subject.collection, subject.item) else {
-		return CliError::new(
-			"Collectibles::HoldingPeriod",
-			"the holding period has not ended",
-		);
+) -> Result<Output, CliError> {
+	let evidence = reason.evidence.resolve()?;
+	let (collection, number, code) = (item.collection, item.item, reason.reason);
+	let calls = runtime::tx().collectibles();
+	let subject = Subject::item(collection, number);
+	let (done, verb) = if freeze {
+		let call = calls.freeze(collection, number, code, evidence);
+		(context.submit(&call, subject).await?, "Froze")
+	} else {
+		let call = calls.unfreeze(collection, number, code, evidence);
+		(context.submit(&call, subject).await?, "Unfroze")
 	};
-	let message = match (client.item(collection, item).await, client.clock().await) {
-		(Ok(Some(info)), Ok(clock)) => format!(
-			"item {item} of collection {collection} is in its holding period: the holding \
-			 period ends at block {} ({}); give it away from then on",
-			info.transferable_from,
-			clock.date_of(info.transferable_from.into())
-		),
-		_ => format!("item {item} of collection {collection} is still in its holding period"),
-	};
-	CliError::new("Collectibles::HoldingPeriod", message)
+	Ok(Output::transaction(
+		format!("{verb} item {number} of collection {collection} (reason {code})."),
+		&done,
+		json!({ "collection": collection, "item": number, "reason": code, "evidence": hex32(&evidence) }),
+	))
 }
 
 async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
@@ -267,25 +252,13 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 		owner: args.owner.clone().unwrap_or_else(|| me.clone()),
 	};
 	let owner = request.owner.clone();
-	let call = lifecycle::mint(args.collection, request, args.draft);
-	let mut subject = Subject::collection(args.collection).signed_by(me);
+	let call = runtime::tx()
+		.collectibles()
+		.mint(args.collection, request, args.draft);
+	let mut subject = Subject::collection(args.collection).with_content(content);
 	subject.account = Some(owner.clone());
-	let done = match client.submit(&call, &signer).await {
-		Ok(done) => done,
-		Err(Error::Dispatch { ref error, .. }) if error == "ContentAlreadyMinted" => {
-			let holders = client.items_by_content(content).await.unwrap_or_default();
-			// A content hash is registered once on the chain, in whichever collection.
-			let message = match holders.first() {
-				Some((collection, item)) => {
-					format!("this content is already item {item} of collection {collection}")
-				}
-				None => "this content is already registered on the chain".to_string(),
-			};
-			return Err(CliError::new("Collectibles::ContentAlreadyMinted", message));
-		}
-		Err(error) => return Err(CliError::chain(&error, &subject)),
-	};
-	let item = event_number(&done, "ItemMinted", "item");
+	let done = context.submit(&call, subject).await?;
+	let item = done.event::<ItemMinted>().ok().map(|minted| minted.item);
 	Ok(Output::transaction(
 		format!(
 			"Minted item {} of collection {} (serial {}) to {owner}.",

@@ -2,7 +2,8 @@
 
 use registry_client::{
 	explain::Subject,
-	members::{self, AuthorizedBy, MemberStatus, Role},
+	members::{AuthorizedBy, MemberStatus, Role},
+	runtime,
 	subxt::transactions::Payload,
 	AccountId32, H256,
 };
@@ -88,23 +89,28 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			identity_hash,
 		} => {
 			let roles: Vec<Role> = roles.into_iter().map(Role::from).collect();
-			let names: Vec<&str> = roles.iter().map(Role::name).collect();
+			let names: Vec<String> = roles.iter().map(Role::name).collect();
 			let done = format!("Admitted {account} as {}.", names.join(", "));
-			let call = members::admit(account.clone(), &roles, identity_hash);
+			let call = runtime::tx()
+				.members()
+				.admit(account.clone(), roles, identity_hash);
 			submit(context, &call, account, done).await
 		}
 		Command::Suspend { account } => {
 			let done =
 				format!("Suspended {account}: the pool refuses its transactions until reinstated.");
-			submit(context, &members::suspend(account.clone()), account, done).await
+			let call = runtime::tx().members().suspend(account.clone());
+			submit(context, &call, account, done).await
 		}
 		Command::Reinstate { account } => {
 			let done = format!("Reinstated {account}.");
-			submit(context, &members::reinstate(account.clone()), account, done).await
+			let call = runtime::tx().members().reinstate(account.clone());
+			submit(context, &call, account, done).await
 		}
 		Command::Remove { account } => {
 			let done = format!("Removed {account}.");
-			submit(context, &members::remove(account.clone()), account, done).await
+			let call = runtime::tx().members().remove(account.clone());
+			submit(context, &call, account, done).await
 		}
 	}
 }
@@ -115,13 +121,9 @@ async fn submit<Call: Payload>(
 	account: AccountId32,
 	done: String,
 ) -> Result<Output, CliError> {
-	let signer = context.signer()?;
-	let client = context.connect().await?;
-	let subject = Subject::account(account.clone()).signed_by(signer.account_id());
-	let finalized = client
-		.submit(call, &signer)
-		.await
-		.map_err(|e| CliError::chain(&e, &subject))?;
+	let finalized = context
+		.submit(call, Subject::account(account.clone()))
+		.await?;
 	Ok(Output::transaction(
 		done,
 		&finalized,
@@ -135,7 +137,7 @@ async fn show(account: AccountId32, context: &Context) -> Result<Output, CliErro
 		.member(&account)
 		.await?
 		.ok_or_else(|| CliError::not_found(format!("{account} is not a member")))?;
-	let roles: Vec<&str> = record.roles.iter().map(Role::name).collect();
+	let roles: Vec<String> = record.roles.iter().map(Role::name).collect();
 	let status = match record.status {
 		MemberStatus::Active => "active",
 		MemberStatus::Suspended => "suspended",

@@ -6,7 +6,13 @@
 
 use registry_client::{
 	explain::Subject,
-	rights::{self, Day, LicenceId, RightSet, Scope, SplitSpec, Term, Territory, UnitId, WorkId},
+	rights::{Day, LicenceId, RightSet, Scope, SplitSpec, Term, Territory, UnitId, WorkId},
+	runtime::{
+		self,
+		rights::events::{
+			ApprovalCancelled, LicenceGranted, ProposalApproved, UnitAssigned, UnitSplit,
+		},
+	},
 	types::{self, date, right_names, Licence, Rights, Unit},
 	AccountId32, Finalized, H256,
 };
@@ -14,7 +20,7 @@ use serde_json::json;
 
 use crate::{
 	args::{account, codes_text, countries, country, right, right_set, sha256, today},
-	commands::work::{event_hash, event_u64, number, submit},
+	commands::work::number,
 	context::Context,
 	errors::CliError,
 	output::{hex32, Output},
@@ -170,12 +176,12 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		} => {
 			let threshold = threshold.unwrap_or(to.len() as u32);
 			let holders: Vec<String> = to.iter().map(|a| a.to_string()).collect();
-			let call = rights::assign(unit, to, threshold);
-			let done = signed(context, &call, Subject::unit(unit)).await?;
+			let call = runtime::tx().rights().assign(unit, to, threshold);
+			let done = context.submit(&call, Subject::unit(unit)).await?;
 			if let Some(pending) = pending(&done, unit, "assignment") {
 				return Ok(pending);
 			}
-			let successor = event_u64(&done, "UnitAssigned", "successor");
+			let successor = done.event::<UnitAssigned>().ok().map(|e| e.successor);
 			Ok(Output::transaction(
 				format!(
 					"Assigned unit {unit} to {} (threshold {threshold}): it ended, and unit {} \
@@ -195,8 +201,8 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		}
 		Command::License(args) => license(args, context).await,
 		Command::RevokeLicence { licence, reason } => {
-			let call = rights::revoke_licence(licence, reason);
-			let done = signed(context, &call, Subject::licence(licence)).await?;
+			let call = runtime::tx().rights().revoke_licence(licence, reason);
+			let done = context.submit(&call, Subject::licence(licence)).await?;
 			Ok(Output::transaction(
 				format!("Revoked licence {licence} (reason {reason}); the record stays."),
 				&done,
@@ -204,9 +210,9 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::CancelApproval { unit, action_hash } => {
-			let call = rights::cancel_approval(unit, action_hash);
-			let done = signed(context, &call, Subject::unit(unit)).await?;
-			let left = event_u64(&done, "ApprovalCancelled", "approvals");
+			let call = runtime::tx().rights().cancel_approval(unit, action_hash);
+			let done = context.submit(&call, Subject::unit(unit)).await?;
+			let left = done.event::<ApprovalCancelled>().ok().map(|e| e.approvals);
 			Ok(Output::transaction(
 				format!(
 					"Withdrew the approval of action {} on unit {unit}; {} approval(s) of it \
@@ -220,35 +226,20 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		}
 		Command::Title { unit } => {
 			let client = context.connect().await?;
-			let chain = client.chain_of_title(unit).await?;
-			if chain.is_empty() {
-				return Err(CliError::not_found(format!("no unit has number {unit}")));
-			}
-			let chain: Vec<Unit> = chain.iter().map(Unit::from).collect();
+			let chain = client
+				.chain_of_title(unit)
+				.await
+				.map_err(|e| CliError::chain(&e, &Subject::unit(unit)))?;
 			Ok(title_shown(unit, &chain))
 		}
 	}
 }
 
-/// Signs and submits `call` with the signer of --key or --key-uri.
-async fn signed<Call: registry_client::subxt::transactions::Payload>(
-	context: &Context,
-	call: &Call,
-	subject: Subject,
-) -> Result<Finalized, CliError> {
-	let signer = context.signer()?;
-	let client = context.connect().await?;
-	submit(&client, &signer, call, subject).await
-}
-
 /// The result of a call on a co-held unit that recorded an approval and waits for more.
 fn pending(done: &Finalized, unit: UnitId, action: &str) -> Option<Output> {
-	if !done.has_event("Rights", "ProposalApproved") {
-		return None;
-	}
-	let approvals = event_u64(done, "ProposalApproved", "approvals");
-	let threshold = event_u64(done, "ProposalApproved", "threshold");
-	let hash = event_hash(done, "ProposalApproved", "action_hash");
+	let approved = done.event::<ProposalApproved>().ok()?;
+	let (approvals, threshold) = (Some(approved.approvals), Some(approved.threshold));
+	let hash = Some(approved.action_hash);
 	let hash_text = hash.as_ref().map_or_else(|| "?".into(), hex32);
 	Some(Output::transaction(
 		format!(
@@ -289,13 +280,14 @@ async fn split(unit: UnitId, by: SplitBy, context: &Context) -> Result<Output, C
 			"give --rights RIGHTS, --countries CODES or --from-date YYYY-MM-DD",
 		));
 	};
-	let call = rights::split(unit, spec);
-	let done = signed(context, &call, Subject::unit(unit)).await?;
+	let call = runtime::tx().rights().split(unit, spec);
+	let done = context.submit(&call, Subject::unit(unit)).await?;
 	if let Some(pending) = pending(&done, unit, "split") {
 		return Ok(pending);
 	}
-	let part = event_u64(&done, "UnitSplit", "part");
-	let remainder = event_u64(&done, "UnitSplit", "remainder");
+	let split = done.event::<UnitSplit>().ok();
+	let part = split.as_ref().map(|e| e.part);
+	let remainder = split.as_ref().map(|e| e.remainder);
 	Ok(Output::transaction(
 		format!(
 			"Split unit {unit}: unit {} holds {part_text}, unit {} the rest. Unit {unit} has \
@@ -337,12 +329,15 @@ async fn license(args: LicenseArgs, context: &Context) -> Result<Output, CliErro
 	let licensee = args.to;
 	let mut subject = Subject::unit(args.unit);
 	subject.account = Some(licensee.clone());
-	let call = rights::grant_licence(args.unit, licensee.clone(), scope, args.exclusive);
-	let done = signed(context, &call, subject).await?;
+	let call =
+		runtime::tx()
+			.rights()
+			.grant_licence(args.unit, licensee.clone(), scope, args.exclusive);
+	let done = context.submit(&call, subject).await?;
 	if let Some(pending) = pending(&done, args.unit, "licence") {
 		return Ok(pending);
 	}
-	let licence = event_u64(&done, "LicenceGranted", "licence");
+	let licence = done.event::<LicenceGranted>().ok().map(|e| e.licence);
 	Ok(Output::transaction(
 		format!(
 			"Granted {}licence {} from unit {} to {licensee}: {}.",
@@ -365,27 +360,17 @@ async fn license(args: LicenseArgs, context: &Context) -> Result<Output, CliErro
 
 /// A scope as the node writes it.
 fn scope_of(scope: &Scope) -> types::Scope {
-	let codes = |list: &[[u8; 2]]| -> Vec<String> {
-		list.iter()
-			.map(|code| String::from_utf8_lossy(code).into_owned())
-			.collect()
+	let (including, countries) = match &scope.territory {
+		Territory::Including(list) => (true, list),
+		Territory::Excluding(list) => (false, list),
 	};
-	let (worldwide, including, excluding) = match &scope.territory {
-		Territory::Including(list) => (false, Some(codes(list)), None),
-		Territory::Excluding(list) => (list.is_empty(), None, Some(codes(list))),
-	};
-	types::Scope {
-		rights: right_names(scope.rights.0),
-		territory: types::Territory {
-			worldwide,
-			including,
-			excluding,
-		},
-		term: types::Term {
-			start: date(scope.term.start),
-			end: scope.term.end.map(date),
-		},
-	}
+	types::Scope::of(
+		scope.rights.0,
+		including,
+		countries,
+		scope.term.start,
+		scope.term.end,
+	)
 }
 
 /// A scope for people: `reproduction, adaptation; in CN, FR; from 2026-03-01 until

@@ -4,10 +4,13 @@ use std::path::PathBuf;
 
 use registry_client::{
 	explain::Subject,
-	rights::{self, Day, DisputeId, NewWork, WorkId},
-	subxt::{ext::scale_value::At, transactions::Payload},
+	rights::{Day, DisputeId, NewWork, WorkId},
+	runtime::{
+		self,
+		rights::events::{AuthorsCorrected, DisputeOpened, DisputeResolved, WorkRegistered},
+	},
 	types::{date, Work},
-	AccountId32, Ed25519Signer, Error, Finalized, RegistryApiClient, RegistryClient, Value, H256,
+	AccountId32, RegistryApiClient, H256,
 };
 use serde_json::json;
 
@@ -165,9 +168,8 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				(None, None) => None,
 			};
 			let signer = context.signer()?;
-			let client = context.connect().await?;
-			let call = rights::attest(work, claim, evidence);
-			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
+			let call = runtime::tx().rights().attest(work, claim, evidence);
+			let done = context.submit(&call, Subject::work(work)).await?;
 			Ok(Output::transaction(
 				format!("Attested the authorship claim of work {work}."),
 				&done,
@@ -180,10 +182,8 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::RevokeAttestation { work, reason } => {
-			let signer = context.signer()?;
-			let client = context.connect().await?;
-			let call = rights::revoke_attestation(work, reason);
-			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
+			let call = runtime::tx().rights().revoke_attestation(work, reason);
+			let done = context.submit(&call, Subject::work(work)).await?;
 			Ok(Output::transaction(
 				format!(
 					"Revoked the attestation of work {work} (reason {reason}); the record stays."
@@ -194,11 +194,9 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 		}
 		Command::Dispute { work, evidence } => {
 			let evidence = evidence.resolve()?;
-			let signer = context.signer()?;
-			let client = context.connect().await?;
-			let call = rights::open_dispute(work, evidence);
-			let done = submit(&client, &signer, &call, Subject::work(work)).await?;
-			let dispute = event_u64(&done, "DisputeOpened", "dispute");
+			let call = runtime::tx().rights().open_dispute(work, evidence);
+			let done = context.submit(&call, Subject::work(work)).await?;
+			let dispute = done.event::<DisputeOpened>().ok().map(|e| e.dispute);
 			Ok(Output::transaction(
 				format!(
 					"Opened dispute {} about the authorship of work {work}; an arbiter resolves it.",
@@ -221,63 +219,8 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 	}
 }
 
-/// Signs and submits `call`, and tells its failure about `subject`.
-pub async fn submit<Call: Payload>(
-	client: &RegistryClient,
-	signer: &Ed25519Signer,
-	call: &Call,
-	subject: Subject,
-) -> Result<Finalized, CliError> {
-	let subject = subject.signed_by(signer.account_id());
-	client
-		.submit(call, signer)
-		.await
-		.map_err(|e| CliError::chain(&e, &subject))
-}
-
-/// A field of the first `Rights` event `name` of a transaction.
-pub fn event_field<'a>(done: &'a Finalized, name: &str, field: &str) -> Option<&'a Value> {
-	done.events
-		.iter()
-		.find(|e| e.pallet == "Rights" && e.name == name)
-		.and_then(|e| e.fields.at(field))
-}
-
-/// A number field of the first `Rights` event `name` of a transaction.
-pub fn event_u64(done: &Finalized, name: &str, field: &str) -> Option<u64> {
-	event_field(done, name, field)
-		.and_then(|v| v.as_u128())
-		.and_then(|n| u64::try_from(n).ok())
-}
-
-/// A hash field of the first `Rights` event `name` of a transaction.
-pub fn event_hash(done: &Finalized, name: &str, field: &str) -> Option<H256> {
-	let bytes = bytes_of(event_field(done, name, field)?)?;
-	Some(H256(bytes.try_into().ok()?))
-}
-
-/// The bytes of a value made of bytes, however deep the type nests them (`H256` is
-/// `([u8; 32])`).
-fn bytes_of(value: &Value) -> Option<Vec<u8>> {
-	use registry_client::subxt::ext::scale_value::{Composite, ValueDef};
-	match &value.value {
-		ValueDef::Composite(Composite::Unnamed(values)) => {
-			let mut bytes = Vec::new();
-			for value in values {
-				bytes.extend(bytes_of(value)?);
-			}
-			Some(bytes)
-		}
-		ValueDef::Primitive(_) => value
-			.as_u128()
-			.and_then(|byte| u8::try_from(byte).ok())
-			.map(|byte| vec![byte]),
-		_ => None,
-	}
-}
-
 /// A number from an event, or `?` if the event did not say.
-pub fn number(value: Option<u64>) -> String {
+pub fn number<N: std::fmt::Display>(value: Option<N>) -> String {
 	value.map_or_else(|| "?".into(), |n| n.to_string())
 }
 
@@ -285,14 +228,15 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 	let signer = context.signer()?;
 	let content = args.content.resolve()?;
 	let client = context.connect().await?;
-	let max_title: u32 = client.constant("Rights", "MaxTitleLength").await?;
+	let constants = runtime::constants().rights();
+	let max_title = client.constant(constants.max_title_length()).await?;
 	if args.title.len() > max_title as usize {
 		return Err(CliError::input(format!(
 			"--title is {} bytes long; the chain takes at most {max_title}",
 			args.title.len()
 		)));
 	}
-	let max_uri: u32 = client.constant("Rights", "MaxUriLength").await?;
+	let max_uri = client.constant(constants.max_uri_length()).await?;
 	let metadata = args.metadata.resolve(max_uri)?;
 	let created_on = args.created_on.unwrap_or_else(today);
 	let me = signer.account_id();
@@ -301,7 +245,7 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 		.chain(&args.co_authors)
 		.map(|a| a.to_string())
 		.collect();
-	let call = rights::register_work(NewWork {
+	let call = NewWork {
 		content,
 		title: args.title.clone(),
 		metadata,
@@ -309,22 +253,13 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 		co_authors: args.co_authors,
 		parents: args.parents.clone(),
 		on_behalf_of: args.on_behalf_of,
-	});
-	let mut subject = Subject::default().signed_by(me);
-	subject.account = Some(first_author);
-	let done = match client.submit(&call, &signer).await {
-		Ok(done) => done,
-		Err(Error::Dispatch {
-			ref pallet,
-			ref error,
-			..
-		}) if pallet == "Rights" && error == "AlreadyRegistered" => {
-			return Err(already_registered(&client, content).await)
-		}
-		Err(error) => return Err(CliError::chain(&error, &subject)),
-	};
-	let work = event_u64(&done, "WorkRegistered", "work");
-	let root = event_u64(&done, "WorkRegistered", "root_unit");
+	}
+	.register();
+	let subject = Subject::account(first_author).with_content(content);
+	let done = context.submit(&call, subject).await?;
+	let registered = done.event::<WorkRegistered>().ok();
+	let work = registered.as_ref().map(|e| e.work);
+	let root = registered.as_ref().map(|e| e.root_unit);
 	Ok(Output::transaction(
 		format!(
 			"Registered work {} \"{}\", created on {}, content {}.\nIts economic rights start \
@@ -349,33 +284,6 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 	))
 }
 
-/// The refusal of a second filing, naming the first: the work, who filed it and when.
-async fn already_registered(client: &RegistryClient, content: H256) -> CliError {
-	let message = match client.find_by_content_hash(content).await {
-		Ok(found) => match found.work {
-			Some(first) => format!(
-				"content {} is already registered as work {} \"{}\", filed by {} in block {}; \
-				 the first filing holds it",
-				hex32(&content),
-				first.work,
-				first.title,
-				first.registrant,
-				first.registered_at_block
-			),
-			None => format!(
-				"content {} is already registered as a work",
-				hex32(&content)
-			),
-		},
-		Err(_) => format!(
-			"content {} is already registered as a work; `registry find {}` may tell which",
-			hex32(&content),
-			hex32(&content)
-		),
-	};
-	CliError::new("Rights::AlreadyRegistered", message)
-}
-
 async fn resolve(args: ResolveArgs, context: &Context) -> Result<Output, CliError> {
 	if args.uphold && args.authors.is_empty() {
 		return Err(CliError::usage(
@@ -388,13 +296,15 @@ async fn resolve(args: ResolveArgs, context: &Context) -> Result<Output, CliErro
 		(None, Some(file)) => hash_file("--ruling-file", file)?,
 		(None, None) => return Err(CliError::usage("give --ruling HASH or --ruling-file FILE")),
 	};
-	let signer = context.signer()?;
-	let client = context.connect().await?;
 	let corrected = args.uphold.then(|| args.authors.clone());
-	let call = rights::resolve_dispute(args.dispute, args.uphold, corrected, ruling);
-	let done = submit(&client, &signer, &call, Subject::dispute(args.dispute)).await?;
-	let work = event_u64(&done, "DisputeResolved", "work");
-	let version = event_u64(&done, "AuthorsCorrected", "version");
+	let call = runtime::tx()
+		.rights()
+		.resolve_dispute(args.dispute, args.uphold, corrected, ruling);
+	let done = context
+		.submit(&call, Subject::dispute(args.dispute))
+		.await?;
+	let work = done.event::<DisputeResolved>().ok().map(|e| e.work);
+	let version = done.event::<AuthorsCorrected>().ok().map(|e| e.version);
 	let authors: Vec<String> = args.authors.iter().map(|a| a.to_string()).collect();
 	let text = if args.uphold {
 		format!(

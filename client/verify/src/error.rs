@@ -1,12 +1,7 @@
-//! What the offline checks share: the chain's header type and the error every check returns.
-//! The checks (`verify`, `grandpa`, `state`) import it from here, never from one another.
+//! The error every offline check of a certificate returns. The checks (`verify`, `grandpa`,
+//! `state`) import it from here, never from one another.
 
-use polkadot_sdk::sp_runtime::{generic, traits::BlakeTwo256};
-
-use super::VERSION;
-
-/// The chain's block header.
-pub type Header = generic::Header<u32, BlakeTwo256>;
+use crate::certificate::VERSION;
 
 /// Why a certificate does not verify. Each says what failed in terms a person can act on.
 #[derive(Debug, thiserror::Error)]

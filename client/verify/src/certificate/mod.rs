@@ -14,8 +14,8 @@
 //! - a storage proof: the trie nodes from the state root down to every entry the summary is
 //!   read from, and the entries themselves.
 //!
-//! [`RegistryClient::certificate_for`](crate::RegistryClient::certificate_for) makes one;
-//! [`verify`] checks one.
+//! The `registry` client's `certificate_for` makes one from a node's answers ([`assemble`]
+//! puts it together); [`verify`] checks one.
 //!
 //! ## What a certificate proves
 //!
@@ -81,22 +81,17 @@
 //! }
 //! ```
 
-mod build;
-mod error;
-mod grandpa;
-pub(crate) mod keys;
-pub(crate) mod state;
-mod stored;
+mod assemble;
 mod verify;
-
-#[cfg(test)]
-pub(crate) mod fixture;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::{Justified, Proven};
-pub use error::VerifyError;
-pub use verify::{check_anchor, verify, Anchor};
+/// The parts a certificate shares with the node's JSON: the same types, read as strictly.
+pub use registry_rpc_types::{Attestation, Freeze, Metadata, Revocation};
+
+pub use crate::VerifyError;
+pub use assemble::{assemble, Justified, Parts, Proven};
+pub use verify::{check_anchor, verify, verify_content, Anchor};
 
 /// What [`Certificate::format`] says.
 pub const FORMAT: &str = "registry-authorship-certificate";
@@ -151,43 +146,7 @@ pub struct WorkSummary {
 	/// Disputes of its authorship not yet resolved.
 	pub open_disputes: u32,
 	/// Every attestation of its authorship, revoked ones included, by block and attester.
-	pub attestations: Vec<AttestationSummary>,
-}
-
-/// An institution's or arbiter's attestation of a work's authorship.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct AttestationSummary {
-	/// Who attested.
-	pub attester: String,
-	/// SHA-256 of the claim attested.
-	pub claim_hash: String,
-	/// SHA-256 of the evidence kept off chain, if any.
-	pub evidence: Option<String>,
-	/// The block it was given in.
-	pub at_block: u32,
-	/// Set once the attester withdrew it.
-	pub revoked: Option<Revocation>,
-}
-
-/// A withdrawn attestation's reason and block.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Revocation {
-	/// The reason, as a code agreed by the consortium.
-	pub reason: u16,
-	/// The block it was withdrawn in.
-	pub at_block: u32,
-}
-
-/// A metadata document: where it lives and the SHA-256 of its bytes.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Metadata {
-	/// The document's URI.
-	pub uri: String,
-	/// SHA-256 of the document.
-	pub sha256: String,
+	pub attestations: Vec<Attestation>,
 }
 
 /// A collectible that carries the content, as it stands at the certified block.
@@ -220,20 +179,6 @@ pub struct ItemSummary {
 	pub retired_reason: Option<u16>,
 	/// A regulator's freeze, while it holds.
 	pub frozen: Option<Freeze>,
-}
-
-/// A regulator's freeze of a collectible.
-#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Freeze {
-	/// The regulator.
-	pub by: String,
-	/// The reason code.
-	pub reason: u16,
-	/// SHA-256 of the evidence.
-	pub evidence: String,
-	/// The block it was frozen in.
-	pub at_block: u32,
 }
 
 /// The block, its finality and the storage entries the summary is read from.
@@ -350,4 +295,4 @@ pub enum Trust {
 	},
 }
 
-use registry_rpc_types::{hex0x, unhex};
+use crate::hex0x;

@@ -8,15 +8,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use codec::DecodeAll;
-use polkadot_sdk::{
-	sp_consensus_grandpa::{
-		check_message_signature, GrandpaJustification, Message, SignatureResult,
-	},
-	sp_core::H256,
-};
+use ed25519_dalek::{Signature, VerifyingKey};
 
-use super::{
-	error::{Header, VerifyError},
+use crate::{
+	error::VerifyError,
+	header::{Hash, Header, Justification},
 	hex0x,
 };
 
@@ -39,13 +35,13 @@ pub fn threshold(total: u64) -> u64 {
 /// made of `authorities` (ed25519 keys and weights, each key once).
 pub fn check(
 	header: &Header,
-	hash: H256,
+	hash: Hash,
 	justification: &[u8],
 	set_id: u64,
 	authorities: &BTreeMap<[u8; 32], u64>,
 ) -> Result<Finality, VerifyError> {
-	let justification = GrandpaJustification::<Header>::decode_all(&mut &justification[..])
-		.map_err(|e| VerifyError::Malformed {
+	let justification =
+		Justification::decode_all(&mut &justification[..]).map_err(|e| VerifyError::Malformed {
 			field: "proof.justification".into(),
 			reason: format!("it does not decode as a GRANDPA justification: {e}"),
 		})?;
@@ -53,7 +49,7 @@ pub fn check(
 	if commit.target_hash != hash || commit.target_number != header.number {
 		return Err(VerifyError::WrongTarget {
 			number: commit.target_number,
-			hash: format!("{:?}", commit.target_hash),
+			hash: hex0x(&commit.target_hash),
 		});
 	}
 	let total = authorities
@@ -70,7 +66,7 @@ pub fn check(
 		});
 	}
 	// Headers are looked up by the hash they have, never by one they claim.
-	let ancestry: HashMap<H256, &Header> = justification
+	let ancestry: HashMap<Hash, &Header> = justification
 		.votes_ancestries
 		.iter()
 		.map(|header| (header.hash(), header))
@@ -79,12 +75,7 @@ pub fn check(
 	let mut signers = BTreeSet::new();
 	let mut signed = 0u64;
 	for precommit in &commit.precommits {
-		let key: [u8; 32] = AsRef::<[u8]>::as_ref(&precommit.id)
-			.try_into()
-			.map_err(|_| VerifyError::Malformed {
-				field: "proof.justification".into(),
-				reason: "a signer's key is not 32 bytes".into(),
-			})?;
+		let key = precommit.id;
 		let signer = hex0x(&key);
 		let weight = *authorities
 			.get(&key)
@@ -92,16 +83,14 @@ pub fn check(
 				signer: signer.clone(),
 				set_id,
 			})?;
-		let message = Message::<Header>::Precommit(precommit.precommit.clone());
 		// A signature for the previous set id is not good enough: the set signs with its own.
-		if check_message_signature(
-			&message,
-			&precommit.id,
-			&precommit.signature,
-			justification.round,
-			set_id,
-		) != SignatureResult::Valid
-		{
+		let payload = precommit.signed_payload(justification.round, set_id);
+		let valid = VerifyingKey::from_bytes(&key).is_ok_and(|public| {
+			public
+				.verify_strict(&payload, &Signature::from_bytes(&precommit.signature))
+				.is_ok()
+		});
+		if !valid {
 			return Err(VerifyError::BadSignature {
 				signer,
 				round: justification.round,
@@ -116,7 +105,7 @@ pub fn check(
 		) {
 			return Err(VerifyError::NotDescendant {
 				signer,
-				target: format!("{:?}", precommit.precommit.target_hash),
+				target: hex0x(&precommit.precommit.target_hash),
 				block: header.number,
 			});
 		}
@@ -137,7 +126,7 @@ pub fn check(
 }
 
 /// Whether `target` is `block` (number `number`) or, through `ancestry`, a descendant of it.
-fn descends(target: H256, block: H256, number: u32, ancestry: &HashMap<H256, &Header>) -> bool {
+fn descends(target: Hash, block: Hash, number: u32, ancestry: &HashMap<Hash, &Header>) -> bool {
 	let mut current = target;
 	// Each header is used at most once, so that no claimed parent link can loop.
 	for _ in 0..=ancestry.len() {

@@ -6,34 +6,39 @@
 
 use codec::{Decode, DecodeAll};
 use polkadot_sdk::{
-	sp_core::H256,
-	sp_runtime::traits::BlakeTwo256,
+	sp_core::{
+		crypto::{AccountId32, Ss58Codec},
+		Blake2Hasher, H256,
+	},
 	sp_trie::{self, LayoutV1, MemoryDB, StorageProof, TrieDBBuilder, TrieDBKeyIterator},
 };
-use subxt::utils::AccountId32;
+use registry_rpc_types::text;
 
-use super::{
-	hex0x, keys, stored, AttestationSummary, Freeze, ItemSummary, Metadata, Revocation,
-	StorageEntry, VerifyError, WorkSummary,
+use crate::{
+	certificate::{
+		Attestation, Freeze, ItemSummary, Metadata, Revocation, StorageEntry, WorkSummary,
+	},
+	header::Hash,
+	hex0x, keys, stored, VerifyError,
 };
 
 /// The chain's trie layout: state version 1, where values over 32 bytes hang off their leaf
 /// by hash. Reading handles both versions' nodes alike.
-type Layout = LayoutV1<BlakeTwo256>;
+type Layout = LayoutV1<Blake2Hasher>;
 
 /// The part of a block's state a proof holds.
 pub struct ProvenState {
-	db: MemoryDB<BlakeTwo256>,
+	db: MemoryDB<Blake2Hasher>,
 	root: H256,
 	block: u32,
 }
 
 impl ProvenState {
 	/// The state of block `block`, with state root `root`, as far as `nodes` reach.
-	pub fn new(block: u32, root: H256, nodes: Vec<Vec<u8>>) -> Self {
+	pub fn new(block: u32, root: Hash, nodes: Vec<Vec<u8>>) -> Self {
 		Self {
 			db: StorageProof::new(nodes).into_memory_db(),
-			root,
+			root: H256(root),
 			block,
 		}
 	}
@@ -184,7 +189,7 @@ fn read_work(
 			&format!("Rights::Attestations({number}, {})", account(&attester)),
 			reader.read("Rights::Attestations", key)?,
 		)?;
-		attestations.push(AttestationSummary {
+		attestations.push(Attestation {
 			attester: account(&attester),
 			claim_hash: hex0x(&attestation.claim),
 			evidence: attestation.evidence.as_ref().map(|e| hex0x(e)),
@@ -279,21 +284,12 @@ fn required<T: Decode>(entry: &str, value: Option<Vec<u8>>) -> Result<T, VerifyE
 }
 
 fn account(bytes: &[u8; 32]) -> String {
-	AccountId32(*bytes).to_string()
+	AccountId32::new(*bytes).to_ss58check()
 }
 
 fn metadata(metadata: &stored::MetadataRef) -> Metadata {
 	Metadata {
 		uri: text(&metadata.uri),
 		sha256: hex0x(&metadata.sha256),
-	}
-}
-
-/// Text the chain holds as bytes: the text when it is UTF-8, else `0x` and hex, as the node's
-/// RPC shows it.
-fn text(bytes: &[u8]) -> String {
-	match std::str::from_utf8(bytes) {
-		Ok(text) => text.to_string(),
-		Err(_) => hex0x(bytes),
 	}
 }

@@ -1,24 +1,27 @@
 //! A real certificate without a node, for tests: a state trie holding a registration among
 //! others, a header over its root, and a justification signed with ed25519 keys.
 
-use codec::Encode;
+use codec::{DecodeAll, Encode};
 use polkadot_sdk::{
 	sp_consensus_grandpa::{localized_payload, Message, Precommit},
 	sp_core::{ed25519, Pair, H256},
-	sp_runtime::{generic::Digest, traits::BlakeTwo256, traits::Header as _},
+	sp_runtime::{generic, generic::Digest, traits::BlakeTwo256, traits::Header as _},
 	sp_trie::{
 		recorder::Recorder, LayoutV1, MemoryDB, Trie, TrieDBBuilder, TrieDBMutBuilder, TrieMut,
 	},
 };
 use sha2::{Digest as _, Sha256};
 
-use super::{
-	build::{assemble, Parts},
-	error::Header,
-	keys, stored, Certificate, TrustedAuthorities, VerifyError,
+use crate::{
+	certificate::{assemble, Certificate, Parts, TrustedAuthorities},
+	header::Header,
+	keys, stored, VerifyError,
 };
 
 type Layout = LayoutV1<BlakeTwo256>;
+
+/// The SDK's header type, whose encoding [`Header`] must read.
+type SdkHeader = generic::Header<u32, BlakeTwo256>;
 
 /// The bytes of the certified file.
 pub const FILE: &[u8] = b"River at dusk, as first written";
@@ -203,23 +206,29 @@ pub fn honest_votes() -> Votes {
 	vec![(0, false), (1, false), (2, true)]
 }
 
-/// The header of the certified block over `root`, and its child's.
+/// The header of the certified block over `root`, and its child's: made by the SDK, read as
+/// this crate reads headers, with the same hash.
 pub fn headers(root: H256) -> (Header, Header) {
-	let header = Header::new(
+	let header = SdkHeader::new(
 		9,
 		H256::repeat_byte(1),
 		root,
 		H256::repeat_byte(2),
 		Digest::default(),
 	);
-	let child = Header::new(
+	let child = SdkHeader::new(
 		10,
 		H256::repeat_byte(3),
 		H256::repeat_byte(4),
 		header.hash(),
 		Digest::default(),
 	);
-	(header, child)
+	let ours = |sdk: &SdkHeader| {
+		let header = Header::decode_all(&mut &sdk.encode()[..]).expect("the SDK's header reads");
+		assert_eq!(header.hash(), sdk.hash().0, "a header hashes as the SDK's");
+		header
+	};
+	(ours(&header), ours(&child))
 }
 
 /// A justification of `header` by `signers` of round [`ROUND`] of set `set_id`, with `child`
@@ -235,11 +244,11 @@ pub fn justification(
 		.iter()
 		.map(|(who, for_child)| {
 			let target = if *for_child { child } else { header };
-			let precommit = Precommit::<Header>::new(target.hash(), target.number);
+			let precommit = Precommit::<SdkHeader>::new(H256(target.hash()), target.number);
 			let payload = localized_payload(
 				ROUND,
 				set_id,
-				&Message::<Header>::Precommit(precommit.clone()),
+				&Message::<SdkHeader>::Precommit(precommit.clone()),
 			);
 			let pair = &signers[*who];
 			(precommit, pair.sign(&payload), pair.public())

@@ -3,17 +3,19 @@
 use std::{collections::BTreeMap, fs::File, path::Path};
 
 use codec::DecodeAll;
-use polkadot_sdk::sp_core::H256;
 use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
 
 use super::{
-	error::{Header, VerifyError},
-	grandpa, hex0x,
-	state::{read_registration, ProvenState},
-	unhex, Authority, Certificate, StorageEntry, Trust, TrustedAuthorities, Verified, FORMAT,
-	VERSION,
+	Authority, Certificate, StorageEntry, Trust, TrustedAuthorities, Verified, FORMAT, VERSION,
 };
-use crate::fingerprint::sha256_reader;
+use crate::{
+	grandpa,
+	header::{Hash, Header},
+	hex0x,
+	state::{read_registration, ProvenState},
+	unhex, VerifyError,
+};
 
 /// Checks `certificate` with no node, in this order: (a) the file, when given, has the
 /// certified SHA-256; (b) the header hashes to the block hash; (c) the authority set is the
@@ -26,6 +28,28 @@ pub fn verify(
 	file: Option<&Path>,
 	trusted: Option<&TrustedAuthorities>,
 ) -> Result<Verified, VerifyError> {
+	let digest = match file {
+		Some(path) => {
+			let io = |source| VerifyError::File {
+				path: path.display().to_string(),
+				source,
+			};
+			let mut hasher = Sha256::new();
+			std::io::copy(&mut File::open(path).map_err(io)?, &mut hasher).map_err(io)?;
+			Some(hasher.finalize().into())
+		}
+		None => None,
+	};
+	verify_content(certificate, digest, trusted)
+}
+
+/// [`verify`] with the SHA-256 of the file already computed, where there are no paths (a
+/// browser hashes the file it is given).
+pub fn verify_content(
+	certificate: &Certificate,
+	file_sha256: Option<[u8; 32]>,
+	trusted: Option<&TrustedAuthorities>,
+) -> Result<Verified, VerifyError> {
 	if certificate.format != FORMAT {
 		return Err(VerifyError::NotACertificate(certificate.format.clone()));
 	}
@@ -34,12 +58,7 @@ pub fn verify(
 	}
 	let content = hash32("contentSha256", &certificate.content_sha256)?;
 
-	if let Some(path) = file {
-		let io = |source| VerifyError::File {
-			path: path.display().to_string(),
-			source,
-		};
-		let digest = sha256_reader(File::open(path).map_err(io)?).map_err(io)?;
+	if let Some(digest) = file_sha256 {
 		if digest != content {
 			return Err(VerifyError::FileMismatch {
 				file: hex0x(&digest),
@@ -63,9 +82,9 @@ pub fn verify(
 
 	Ok(Verified {
 		content,
-		file_checked: file.is_some(),
+		file_checked: file_sha256.is_some(),
 		block_number: header.number,
-		block_hash: block_hash.0,
+		block_hash,
 		work: registration.work.as_ref().map(|w| w.work),
 		collectibles: registration
 			.collectibles
@@ -81,7 +100,7 @@ pub fn verify(
 /// A proof's block, checked final and its state readable.
 pub struct Anchor {
 	pub header: Header,
-	pub block_hash: H256,
+	pub block_hash: Hash,
 	pub finality: grandpa::Finality,
 	pub trust: Trust,
 	/// The block's state, as far as the proof's trie nodes reach.
@@ -109,11 +128,11 @@ pub fn check_anchor(
 			certificate: proof.block_number,
 		});
 	}
-	let block_hash = H256(hash32("proof.blockHash", &proof.block_hash)?);
+	let block_hash = hash32("proof.blockHash", &proof.block_hash)?;
 	if header.hash() != block_hash {
 		return Err(VerifyError::HeaderHash {
-			computed: format!("{:?}", header.hash()),
-			certificate: format!("{block_hash:?}"),
+			computed: hex0x(&header.hash()),
+			certificate: hex0x(&block_hash),
 		});
 	}
 

@@ -5,7 +5,7 @@ use codec::Encode;
 use polkadot_sdk::sp_core::{ed25519, Pair};
 
 use super::*;
-use crate::certificate::{
+use crate::{
 	fixture::{self, ATTESTER, ITEM, SET_ID, WORK},
 	keys,
 };

@@ -1,21 +1,16 @@
-//! Making a certificate from a node's answers.
+//! Authorship certificates: a registration with the proofs that make it checkable offline.
+//!
+//! The format and its offline check are [`registry_verify::certificate`], re-exported here;
+//! this module makes certificates from a node's answers
+//! ([`RegistryClient::certificate_for`]).
 
 use codec::{DecodeAll, Encode};
-use polkadot_sdk::{
-	sp_consensus_grandpa::GRANDPA_ENGINE_ID,
-	sp_core::H256 as StateHash,
-	sp_runtime::{generic::Digest, traits::Header as _, DigestItem},
-};
-use serde::Deserialize;
-use subxt::{rpcs::rpc_params, utils::H256};
+use registry_verify::{grandpa, header::Header, keys};
+use subxt::utils::H256;
 
-use super::{
-	error::Header,
-	grandpa, hex0x,
-	state::{read_registration, ProvenState},
-	unhex, verify, Authority, Certificate, Proof, StorageEntry, VerifyError, FORMAT, VERSION,
-};
-use crate::{Error, RegistryClient};
+pub use registry_verify::{certificate::*, state::ProvenState, VerifyError};
+
+use crate::{types::hex0x, Error, RegistryClient};
 
 /// How many finalized blocks to look back for one with a justification. Every block a round
 /// finalizes keeps one, and the finalized head is such a block, so one step is the rule.
@@ -24,122 +19,8 @@ const LOOK_BACK: u32 = 16;
 /// Keys asked of `state_getKeysPaged` at once.
 const PAGE: u32 = 512;
 
-/// A finalized block with its GRANDPA justification: where a proof is anchored.
-#[derive(Debug, Clone)]
-pub struct Justified {
-	pub hash: H256,
-	pub header: Header,
-	pub justification: Vec<u8>,
-}
-
-/// What a node supplies to prove storage at a justified block.
-#[derive(Debug, Clone)]
-pub struct Proven {
-	/// The authority set whose commit the justification is.
-	pub set_id: u64,
-	pub authorities: Vec<([u8; 32], u64)>,
-	/// The trie nodes from the state root to the keys asked for.
-	pub trie_nodes: Vec<Vec<u8>>,
-}
-
-impl Proven {
-	/// The proof of `storage` at `justified`, in the certificate's format.
-	pub fn proof(self, justified: &Justified, storage: Vec<StorageEntry>) -> Proof {
-		let header = &justified.header;
-		Proof {
-			block_number: header.number,
-			block_hash: format!("{:?}", header.hash()),
-			header: hex0x(&header.encode()),
-			justification: hex0x(&justified.justification),
-			set_id: self.set_id,
-			authorities: self
-				.authorities
-				.iter()
-				.map(|(key, weight)| Authority {
-					public_key: hex0x(key),
-					weight: *weight,
-				})
-				.collect(),
-			storage,
-			trie_nodes: self.trie_nodes.iter().map(|node| hex0x(node)).collect(),
-		}
-	}
-}
-
-/// The parts of a certificate a node supplies.
-#[derive(Debug, Clone)]
-pub struct Parts {
-	pub chain: String,
-	pub genesis_hash: [u8; 32],
-	pub content: [u8; 32],
-	pub header: Header,
-	pub justification: Vec<u8>,
-	pub set_id: u64,
-	pub authorities: Vec<([u8; 32], u64)>,
-	pub trie_nodes: Vec<Vec<u8>>,
-}
-
-/// A certificate of `parts`, its summary and storage entries read from its own proof.
-pub fn assemble(parts: Parts) -> Result<Certificate, VerifyError> {
-	let header = &parts.header;
-	let state = ProvenState::new(header.number, header.state_root, parts.trie_nodes.clone());
-	let registration = read_registration(&parts.content, &state)?;
-	Ok(Certificate {
-		format: FORMAT.into(),
-		version: VERSION,
-		chain: parts.chain,
-		genesis_hash: hex0x(&parts.genesis_hash),
-		content_sha256: hex0x(&parts.content),
-		work: registration.work,
-		collectibles: registration.collectibles,
-		proof: Proven {
-			set_id: parts.set_id,
-			authorities: parts.authorities,
-			trie_nodes: parts.trie_nodes,
-		}
-		.proof(
-			&Justified {
-				hash: header.hash(),
-				header: header.clone(),
-				justification: parts.justification,
-			},
-			registration.entries,
-		),
-	})
-}
-
-/// `chain_getBlock`'s answer, without the extrinsics.
-#[derive(Deserialize)]
-struct SignedBlock {
-	block: BlockOnly,
-	justifications: Option<Vec<([u8; 4], Vec<u8>)>>,
-}
-
-#[derive(Deserialize)]
-struct BlockOnly {
-	header: RpcHeader,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RpcHeader {
-	parent_hash: H256,
-	number: String,
-	state_root: H256,
-	extrinsics_root: H256,
-	digest: RpcDigest,
-}
-
-#[derive(Deserialize)]
-struct RpcDigest {
-	/// Each the hex of a SCALE-encoded digest item.
-	logs: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ReadProof {
-	proof: Vec<String>,
-}
+/// The id GRANDPA's justifications carry among a block's justifications.
+const GRANDPA_ENGINE_ID: [u8; 4] = *b"FRNK";
 
 impl RegistryClient {
 	/// An authorship certificate of the content with SHA-256 `content`, at the newest
@@ -152,14 +33,16 @@ impl RegistryClient {
 	pub async fn certificate_for(&self, content: H256) -> Result<Certificate, Error> {
 		// The node's own lookup, for its sentence when nothing carries the content.
 		self.find_by_content_hash(content).await?;
-		let chain: String = self.raw_request("system_chain", rpc_params![]).await?;
-		let genesis: Option<H256> = self
-			.raw_request("chain_getBlockHash", rpc_params![0])
-			.await?;
-		let genesis = genesis.ok_or_else(|| self.unusable("it has no genesis block"))?;
-		let head: H256 = self
-			.raw_request("chain_getFinalizedHead", rpc_params![])
-			.await?;
+		let rpc = self.rpc();
+		let chain = rpc.system_chain().await.map_err(|e| self.connection(e))?;
+		let genesis = self
+			.block_hash(0)
+			.await?
+			.ok_or_else(|| self.unusable("it has no genesis block"))?;
+		let head = rpc
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| self.connection(e))?;
 
 		let mut hash = head;
 		let mut newest = None;
@@ -188,7 +71,7 @@ impl RegistryClient {
 			if header.number == 0 {
 				break;
 			}
-			hash = H256(header.parent_hash.0);
+			hash = H256(header.parent_hash);
 		}
 		Err(match failure {
 			Some(e) => Error::Certificate(e),
@@ -202,16 +85,18 @@ impl RegistryClient {
 	/// The newest finalized block with a GRANDPA justification, looking back at most
 	/// [`LOOK_BACK`] blocks from the finalized head: where proofs are anchored.
 	pub async fn newest_justified(&self) -> Result<Justified, Error> {
-		let mut hash: H256 = self
-			.raw_request("chain_getFinalizedHead", rpc_params![])
-			.await?;
+		let mut hash = self
+			.rpc()
+			.chain_get_finalized_head()
+			.await
+			.map_err(|e| self.connection(e))?;
 		let mut newest = None;
 		for looked in 1..=LOOK_BACK {
 			let (header, justification) = self.block_at(hash).await?;
 			newest.get_or_insert(header.number);
 			if let Some(justification) = justification {
 				return Ok(Justified {
-					hash,
+					hash: hash.0,
 					header,
 					justification,
 				});
@@ -222,7 +107,7 @@ impl RegistryClient {
 					blocks: looked,
 				});
 			}
-			hash = H256(header.parent_hash.0);
+			hash = H256(header.parent_hash);
 		}
 		Err(Error::NoJustification {
 			newest: newest.unwrap_or_default(),
@@ -233,15 +118,19 @@ impl RegistryClient {
 	/// A block's header, checked against its hash, and its GRANDPA justification if it has
 	/// one.
 	async fn block_at(&self, hash: H256) -> Result<(Header, Option<Vec<u8>>), Error> {
-		let block: Option<SignedBlock> = self
-			.raw_request("chain_getBlock", rpc_params![hash])
-			.await?;
-		let block = block.ok_or_else(|| self.unusable(&format!("it has no block {hash:?}")))?;
-		let header = header_of(&block.block.header).map_err(|e| self.unusable(&e))?;
-		if header.hash().0 != hash.0 {
+		let block = self
+			.rpc()
+			.chain_get_block(Some(hash))
+			.await
+			.map_err(|e| self.connection(e))?
+			.ok_or_else(|| self.unusable(&format!("it has no block {hash:?}")))?;
+		// The same SCALE layout, read as the offline checks read headers.
+		let header = Header::decode_all(&mut &block.block.header.encode()[..])
+			.map_err(|e| self.unusable(&format!("the header of block {hash:?}: {e}")))?;
+		if header.hash() != hash.0 {
 			return Err(self.unusable(&format!(
-				"the header of block {hash:?} hashes to {:?}",
-				header.hash()
+				"the header of block {hash:?} hashes to {}",
+				hex0x(&header.hash())
 			)));
 		}
 		let justification =
@@ -258,22 +147,19 @@ impl RegistryClient {
 	/// The trie nodes proving `keys` at the justified block, and the authority set whose
 	/// commit its justification is.
 	pub async fn prove_at(&self, justified: &Justified, keys: &[Vec<u8>]) -> Result<Proven, Error> {
-		let keys_hex: Vec<String> = keys.iter().map(|key| hex0x(key)).collect();
-		let proof: ReadProof = self
-			.raw_request("state_getReadProof", rpc_params![keys_hex, justified.hash])
-			.await?;
-		let trie_nodes = proof
-			.proof
-			.iter()
-			.map(|node| unhex(node).map_err(|e| self.unusable(&e)))
-			.collect::<Result<Vec<_>, _>>()?;
+		let proof = self
+			.rpc()
+			.state_get_read_proof(keys.iter().map(Vec::as_slice), Some(H256(justified.hash)))
+			.await
+			.map_err(|e| self.connection(e))?;
+		let trie_nodes = proof.proof.into_iter().map(|node| node.0).collect();
 
 		// The set that finalized a block is the one in force after its parent, except across
 		// a change of set with a delay; the block's own state is the fallback.
 		let header = &justified.header;
-		let parent = H256(header.parent_hash.0);
+		let parent = H256(header.parent_hash);
 		let mut sets = Vec::new();
-		for at in [parent, justified.hash] {
+		for at in [parent, H256(justified.hash)] {
 			if header.number == 0 && at == parent {
 				continue;
 			}
@@ -311,33 +197,33 @@ impl RegistryClient {
 	/// The certificate at block `hash`, whose header and justification `parts` hold.
 	async fn certificate_at(&self, hash: H256, mut parts: Parts) -> Result<Certificate, Error> {
 		let content = parts.content;
-		let work_key = super::keys::work_by_content(&content);
-		let mut keys = vec![work_key.clone()];
+		let work_key = keys::work_by_content(&content);
+		let mut wanted = vec![work_key.clone()];
 		if let Some(work) = self.read_storage(&work_key, hash).await? {
 			let work = u64::decode_all(&mut &work[..])
 				.map_err(|e| self.unusable(&format!("its work number does not decode: {e}")))?;
-			keys.push(super::keys::work(work));
-			keys.push(super::keys::moral_rights(work));
-			let prefix = super::keys::attestations_of(work);
-			keys.extend(self.keys_under(&prefix, hash).await?);
+			wanted.push(keys::work(work));
+			wanted.push(keys::moral_rights(work));
+			let prefix = keys::attestations_of(work);
+			wanted.extend(self.keys_under(&prefix, hash).await?);
 			// Proves the subtrie's place even when it is empty.
-			keys.push(prefix);
+			wanted.push(prefix);
 		}
-		let prefix = super::keys::items_by_content_of(&content);
+		let prefix = keys::items_by_content_of(&content);
 		for key in self.keys_under(&prefix, hash).await? {
-			if let Some((collection, item)) = super::keys::item_in(&key, &content) {
-				keys.push(super::keys::item(collection, item));
+			if let Some((collection, item)) = keys::item_in(&key, &content) {
+				wanted.push(keys::item(collection, item));
 			}
-			keys.push(key);
+			wanted.push(key);
 		}
-		keys.push(prefix);
+		wanted.push(prefix);
 
 		let justified = Justified {
-			hash,
+			hash: hash.0,
 			header: parts.header.clone(),
 			justification: parts.justification.clone(),
 		};
-		let proven = self.prove_at(&justified, &keys).await?;
+		let proven = self.prove_at(&justified, &wanted).await?;
 		parts.set_id = proven.set_id;
 		parts.authorities = proven.authorities;
 		parts.trie_nodes = proven.trie_nodes;
@@ -361,37 +247,31 @@ impl RegistryClient {
 
 	/// A runtime API `method` without arguments, in the state of block `at`.
 	async fn state_call(&self, method: &str, at: H256) -> Result<Vec<u8>, Error> {
-		let answer: String = self
-			.raw_request("state_call", rpc_params![method, "0x", at])
-			.await?;
-		unhex(&answer).map_err(|e| self.unusable(&e))
+		self.rpc()
+			.state_call(method, None, Some(at))
+			.await
+			.map_err(|e| self.connection(e))
 	}
 
 	/// The raw value at `key` in the state of block `at`.
 	async fn read_storage(&self, key: &[u8], at: H256) -> Result<Option<Vec<u8>>, Error> {
-		let value: Option<String> = self
-			.raw_request("state_getStorage", rpc_params![hex0x(key), at])
-			.await?;
-		value
-			.map(|value| unhex(&value).map_err(|e| self.unusable(&e)))
-			.transpose()
+		self.rpc()
+			.state_get_storage(key, Some(at))
+			.await
+			.map_err(|e| self.connection(e))
 	}
 
 	/// Every key under `prefix` in the state of block `at`.
 	async fn keys_under(&self, prefix: &[u8], at: H256) -> Result<Vec<Vec<u8>>, Error> {
-		let mut keys = Vec::new();
+		let mut keys: Vec<Vec<u8>> = Vec::new();
 		loop {
-			let start = keys.last().map(|key: &Vec<u8>| hex0x(key));
-			let page: Vec<String> = self
-				.raw_request(
-					"state_getKeysPaged",
-					rpc_params![hex0x(prefix), PAGE, start, at],
-				)
-				.await?;
+			let page = self
+				.rpc()
+				.state_get_keys_paged(prefix, PAGE, keys.last().map(Vec::as_slice), Some(at))
+				.await
+				.map_err(|e| self.connection(e))?;
 			let done = page.len() < PAGE as usize;
-			for key in page {
-				keys.push(unhex(&key).map_err(|e| self.unusable(&e))?);
-			}
+			keys.extend(page);
 			if done {
 				return Ok(keys);
 			}
@@ -414,24 +294,4 @@ fn is_about_signers(error: &VerifyError) -> bool {
 			| VerifyError::BadSignature { .. }
 			| VerifyError::NotEnoughSignatures { .. }
 	)
-}
-
-/// The chain's header from its JSON form, whose digest items are SCALE already.
-fn header_of(json: &RpcHeader) -> Result<Header, String> {
-	let number = u32::from_str_radix(json.number.trim_start_matches("0x"), 16)
-		.map_err(|e| format!("the block number {:?}: {e}", json.number))?;
-	let mut logs = Vec::with_capacity(json.digest.logs.len());
-	for log in &json.digest.logs {
-		logs.push(
-			DigestItem::decode_all(&mut &unhex(log)?[..])
-				.map_err(|e| format!("the digest item {log}: {e}"))?,
-		);
-	}
-	Ok(Header::new(
-		number,
-		StateHash(json.extrinsics_root.0),
-		StateHash(json.state_root.0),
-		StateHash(json.parent_hash.0),
-		Digest { logs },
-	))
 }

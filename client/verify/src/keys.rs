@@ -126,8 +126,8 @@ mod tests {
 	fn prefixes_are_the_well_known_twox_hashes() {
 		// `twox128("System") ++ twox128("Account")`, the best-known key of every chain.
 		assert_eq!(
-			hex::encode(entry_prefix("System", "Account")),
-			"26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9"
+			crate::hex0x(&entry_prefix("System", "Account")),
+			"0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9"
 		);
 	}
 
