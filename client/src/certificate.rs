@@ -33,85 +33,88 @@ impl RegistryClient {
 	pub async fn certificate_for(&self, content: H256) -> Result<Certificate, Error> {
 		// The node's own lookup, for its sentence when nothing carries the content.
 		self.find_by_content_hash(content).await?;
-		let rpc = self.rpc();
-		let chain = rpc.system_chain().await.map_err(|e| self.connection(e))?;
+		let chain = self
+			.rpc()
+			.system_chain()
+			.await
+			.map_err(|e| self.connection(e))?;
 		let genesis = self
 			.block_hash(0)
 			.await?
 			.ok_or_else(|| self.unusable("it has no genesis block"))?;
-		let head = rpc
-			.chain_get_finalized_head()
-			.await
-			.map_err(|e| self.connection(e))?;
+		let (mut from, mut left) = (None, LOOK_BACK);
+		let mut failure = None;
+		loop {
+			let (justified, looked) = match self.justified_from(from, left).await {
+				Ok(found) => found,
+				// Nothing justified within reach: a set that failed to sign says more.
+				Err(e) => return Err(failure.map(Error::Certificate).unwrap_or(e)),
+			};
+			let (hash, header) = (H256(justified.hash), justified.header.clone());
+			let parts = Parts {
+				chain: chain.clone(),
+				genesis_hash: genesis.0,
+				content: content.0,
+				header: header.clone(),
+				justification: justified.justification,
+				set_id: 0,
+				authorities: Vec::new(),
+				trie_nodes: Vec::new(),
+			};
+			// An older justified block may be signed by a set the node's state names.
+			match self.certificate_at(hash, parts).await {
+				Err(Error::Certificate(e)) if is_about_signers(&e) && looked < left => {
+					failure = Some(e)
+				}
+				done => return done,
+			}
+			(from, left) = (Some(H256(header.parent_hash)), left - looked);
+		}
+	}
 
-		let mut hash = head;
+	/// The newest finalized block with a GRANDPA justification, looking back at most
+	/// [`LOOK_BACK`] blocks from the finalized head: where proofs are anchored.
+	pub async fn newest_justified(&self) -> Result<Justified, Error> {
+		Ok(self.justified_from(None, LOOK_BACK).await?.0)
+	}
+
+	/// The newest justified block at or before `from` (default: the finalized head), looking
+	/// at most `budget` blocks back, and how many it looked at.
+	async fn justified_from(
+		&self,
+		from: Option<H256>,
+		budget: u32,
+	) -> Result<(Justified, u32), Error> {
+		let mut hash = match from {
+			Some(hash) => hash,
+			None => self
+				.rpc()
+				.chain_get_finalized_head()
+				.await
+				.map_err(|e| self.connection(e))?,
+		};
 		let mut newest = None;
 		let mut looked = 0;
-		let mut failure = None;
-		while looked < LOOK_BACK {
+		while looked < budget {
 			looked += 1;
 			let (header, justification) = self.block_at(hash).await?;
 			newest.get_or_insert(header.number);
 			if let Some(justification) = justification {
-				let parts = Parts {
-					chain: chain.clone(),
-					genesis_hash: genesis.0,
-					content: content.0,
-					header: header.clone(),
+				let justified = Justified {
+					hash: hash.0,
+					header,
 					justification,
-					set_id: 0,
-					authorities: Vec::new(),
-					trie_nodes: Vec::new(),
 				};
-				match self.certificate_at(hash, parts).await {
-					Err(Error::Certificate(e)) if is_about_signers(&e) => failure = Some(e),
-					done => return done,
-				}
+				return Ok((justified, looked));
 			}
 			if header.number == 0 {
 				break;
 			}
 			hash = H256(header.parent_hash);
 		}
-		Err(match failure {
-			Some(e) => Error::Certificate(e),
-			None => Error::NoJustification {
-				newest: newest.unwrap_or_default(),
-				blocks: looked,
-			},
-		})
-	}
-
-	/// The newest finalized block with a GRANDPA justification, looking back at most
-	/// [`LOOK_BACK`] blocks from the finalized head: where proofs are anchored.
-	pub async fn newest_justified(&self) -> Result<Justified, Error> {
-		let mut hash = self
-			.rpc()
-			.chain_get_finalized_head()
-			.await
-			.map_err(|e| self.connection(e))?;
-		let mut newest = None;
-		for looked in 1..=LOOK_BACK {
-			let (header, justification) = self.block_at(hash).await?;
-			newest.get_or_insert(header.number);
-			if let Some(justification) = justification {
-				return Ok(Justified {
-					hash: hash.0,
-					header,
-					justification,
-				});
-			}
-			if header.number == 0 {
-				return Err(Error::NoJustification {
-					newest: newest.unwrap_or_default(),
-					blocks: looked,
-				});
-			}
-			hash = H256(header.parent_hash);
-		}
 		Err(Error::NoJustification {
 			newest: newest.unwrap_or_default(),
-			blocks: LOOK_BACK,
+			blocks: looked,
 		})
 	}
 
