@@ -536,20 +536,21 @@ impl AuditRecord {
 	/// The JSON of `record`, with accounts written by `address`.
 	pub fn of(record: &ChainRecord, address: impl Fn(&[u8; 32]) -> String) -> Self {
 		let encoded = codec::Encode::encode(record);
+		let entry = &record.entry;
 		Self {
 			seq: record.seq,
 			block: record.block,
 			timestamp: record.timestamp,
 			time: time(record.timestamp),
 			extrinsic: record.extrinsic,
-			kind: record.kind.name().into(),
-			subject: record.subject.into(),
-			from: record.from.as_ref().map(&address),
-			to: record.to.as_ref().map(&address),
-			authorized_by: authority(&record.authorized_by, &address),
-			reason: record.reason,
-			evidence: record.evidence.as_ref().map(|hash| hex0x(hash.as_bytes())),
-			detail: record.detail.clone().map_accounts(|who| address(&who)),
+			kind: entry.kind.name().into(),
+			subject: entry.subject.into(),
+			from: entry.from.as_ref().map(&address),
+			to: entry.to.as_ref().map(&address),
+			authorized_by: authority(&entry.authorized_by, &address),
+			reason: entry.reason,
+			evidence: entry.evidence.as_ref().map(|hash| hex0x(hash.as_bytes())),
+			detail: entry.detail.clone().map_accounts(|who| address(&who)),
 			prev_hash: hex0x(record.prev.as_bytes()),
 			hash: hex0x(record::sha256(&encoded).as_bytes()),
 			encoded: hex0x(&encoded),
@@ -569,29 +570,31 @@ impl AuditRecord {
 			block: self.block,
 			timestamp: self.timestamp,
 			extrinsic: self.extrinsic,
-			kind,
-			subject: self.subject.into(),
-			from: self
-				.from
-				.as_deref()
-				.map(|a| account("from", a))
-				.transpose()?,
-			to: self.to.as_deref().map(|a| account("to", a)).transpose()?,
-			authorized_by: match self.authorized_by.as_str() {
-				CONSORTIUM => record::AuthorizedBy::Consortium,
-				GENESIS => record::AuthorizedBy::Genesis,
-				who => record::AuthorizedBy::Account(account("authorizedBy", who)?),
+			entry: record::AuditEntry {
+				kind,
+				subject: self.subject.into(),
+				from: self
+					.from
+					.as_deref()
+					.map(|a| account("from", a))
+					.transpose()?,
+				to: self.to.as_deref().map(|a| account("to", a)).transpose()?,
+				authorized_by: match self.authorized_by.as_str() {
+					CONSORTIUM => record::AuthorizedBy::Consortium,
+					GENESIS => record::AuthorizedBy::Genesis,
+					who => record::AuthorizedBy::Account(account("authorizedBy", who)?),
+				},
+				reason: self.reason,
+				detail: self
+					.detail
+					.clone()
+					.try_map_accounts(|who| account("detail", &who))?,
+				evidence: self
+					.evidence
+					.as_deref()
+					.map(|hash| hash32("evidence", hash).map(record::H256))
+					.transpose()?,
 			},
-			reason: self.reason,
-			detail: self
-				.detail
-				.clone()
-				.try_map_accounts(|who| account("detail", &who))?,
-			evidence: self
-				.evidence
-				.as_deref()
-				.map(|hash| hash32("evidence", hash).map(record::H256))
-				.transpose()?,
 			prev: record::H256(hash32("prevHash", &self.prev_hash)?),
 		})
 	}
@@ -769,17 +772,19 @@ mod tests {
 			block: 9,
 			timestamp: 1_767_225_600_250,
 			extrinsic: None,
-			kind: record::AuditKind::Licensed,
-			subject: record::Subject::Licence(3),
-			from: None,
-			to: Some([2; 32]),
-			authorized_by: record::AuthorizedBy::Account([1; 32]),
-			reason: 0,
-			evidence: Some(record::H256::repeat_byte(5)),
-			detail: record::Detail::Assignment {
-				previous: record::Named::truncate_from(vec![[3; 32]]),
-				successor: 8,
-				threshold: 1,
+			entry: record::AuditEntry {
+				kind: record::AuditKind::Licensed,
+				subject: record::Subject::Licence(3),
+				from: None,
+				to: Some([2; 32]),
+				authorized_by: record::AuthorizedBy::Account([1; 32]),
+				reason: 0,
+				evidence: Some(record::H256::repeat_byte(5)),
+				detail: record::Detail::Assignment {
+					previous: record::Named::truncate_from(vec![[3; 32]]),
+					successor: 8,
+					threshold: 1,
+				},
 			},
 			prev: record::H256::repeat_byte(6),
 		};
@@ -796,10 +801,8 @@ mod tests {
 			serde_json::to_value(&json.detail).unwrap(),
 			serde_json::json!({"type": "assignment", "previous": ["acct3"], "successor": 8, "threshold": 1})
 		);
-		let by_consortium = ChainRecord {
-			authorized_by: record::AuthorizedBy::Consortium,
-			..chain
-		};
+		let mut by_consortium = chain;
+		by_consortium.entry.authorized_by = record::AuthorizedBy::Consortium;
 		let json_consortium = AuditRecord::of(&by_consortium, address);
 		assert_eq!(json_consortium.authorized_by, "consortium");
 		assert_eq!(json_consortium.record(parse), Ok(by_consortium));
@@ -808,7 +811,7 @@ mod tests {
 				kind: kind.name().into(),
 				..json.clone()
 			};
-			assert_eq!(json.record(parse).unwrap().kind, kind);
+			assert_eq!(json.record(parse).unwrap().entry.kind, kind);
 		}
 		let unknown = AuditRecord {
 			kind: "sold".into(),

@@ -340,15 +340,19 @@ mod tests {
 			block: 2,
 			timestamp: 3,
 			extrinsic: Some(0),
-			kind: registry_primitives::AuditKind::Minted,
-			subject: Subject::Item(1, 2),
-			from: None,
-			to: Some(AccountId::from([7u8; 32])),
-			authorized_by: registry_primitives::AuthorizedBy::Account(AccountId::from([8u8; 32])),
-			reason: 0,
-			evidence: None,
-			detail: registry_primitives::Detail::Content {
-				sha256: H256::repeat_byte(4),
+			entry: registry_primitives::AuditEntry {
+				kind: registry_primitives::AuditKind::Minted,
+				subject: Subject::Item(1, 2),
+				from: None,
+				to: Some(AccountId::from([7u8; 32])),
+				authorized_by: registry_primitives::AuthorizedBy::Account(AccountId::from(
+					[8u8; 32],
+				)),
+				reason: 0,
+				evidence: None,
+				detail: registry_primitives::Detail::Content {
+					sha256: H256::repeat_byte(4),
+				},
 			},
 			prev: H256::zero(),
 		};

@@ -319,6 +319,82 @@ impl AuditKind {
 	}
 }
 
+/// One change, as a pallet reports it. The audit log adds the sequence number, block,
+/// extrinsic index and the previous record's hash.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct AuditEntry<AccountId> {
+	/// What happened.
+	pub kind: AuditKind,
+	/// What it happened to.
+	pub subject: Subject,
+	/// The holder before the change, if it has one.
+	pub from: Option<AccountId>,
+	/// The holder after the change, if it has one.
+	pub to: Option<AccountId>,
+	/// Who authorized the change.
+	pub authorized_by: AuthorizedBy<AccountId>,
+	/// A reason code (for freezes, retirements, revocations, rulings); 0 when none applies.
+	pub reason: u16,
+	/// The hash of off-chain evidence, when the change rests on some.
+	pub evidence: Option<H256>,
+	/// What the record says beyond its kind and subject.
+	pub detail: Detail<AccountId>,
+}
+
+impl<AccountId> AuditEntry<AccountId> {
+	/// An entry signed by `authorized_by`, with no holders, reason, evidence or detail; fill
+	/// in what applies.
+	pub fn new(kind: AuditKind, subject: Subject, authorized_by: AccountId) -> Self {
+		Self::by(kind, subject, AuthorizedBy::Account(authorized_by))
+	}
+
+	/// An entry authorized by `authorized_by`, the consortium's or genesis included.
+	pub fn by(kind: AuditKind, subject: Subject, authorized_by: AuthorizedBy<AccountId>) -> Self {
+		Self {
+			kind,
+			subject,
+			from: None,
+			to: None,
+			authorized_by,
+			reason: 0,
+			evidence: None,
+			detail: Detail::None,
+		}
+	}
+
+	/// What the record says beyond its kind and subject.
+	pub fn detail(mut self, detail: Detail<AccountId>) -> Self {
+		self.detail = detail;
+		self
+	}
+
+	/// The holder before the change.
+	pub fn from(mut self, from: AccountId) -> Self {
+		self.from = Some(from);
+		self
+	}
+
+	/// The holder after the change.
+	pub fn to(mut self, to: AccountId) -> Self {
+		self.to = Some(to);
+		self
+	}
+
+	/// The reason code.
+	pub fn reason(mut self, reason: u16) -> Self {
+		self.reason = reason;
+		self
+	}
+
+	/// The evidence hash.
+	pub fn evidence(mut self, evidence: H256) -> Self {
+		self.evidence = Some(evidence);
+		self
+	}
+}
+
 /// One record of the log, exactly as stored and as hashed: the SHA-256 of its SCALE encoding is
 /// the record's hash, which the next record names in `prev`.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -334,29 +410,15 @@ pub struct AuditRecord<AccountId, BlockNumber> {
 	/// The extrinsic's index in its block, as frame-system reports it: `None` once the block's
 	/// extrinsics are applied (`on_finalize`, `on_idle`), 0 in `on_initialize` and at genesis.
 	pub extrinsic: Option<u32>,
-	/// What happened.
-	pub kind: AuditKind,
-	/// What it happened to.
-	pub subject: Subject,
-	/// The holder before the change.
-	pub from: Option<AccountId>,
-	/// The holder after the change.
-	pub to: Option<AccountId>,
-	/// Who authorized the change.
-	pub authorized_by: AuthorizedBy<AccountId>,
-	/// A reason code; 0 when none applies.
-	pub reason: u16,
-	/// SHA-256 of off-chain evidence, when the change rests on some.
-	pub evidence: Option<H256>,
-	/// What the record says beyond its kind and subject.
-	pub detail: Detail<AccountId>,
+	/// The change, as its pallet reported it.
+	pub entry: AuditEntry<AccountId>,
 	/// The previous record's hash; zero for the first record.
 	pub prev: H256,
 }
 
-impl<AccountId: PartialEq, BlockNumber> AuditRecord<AccountId, BlockNumber> {
-	/// The accounts the record names (`from`, `to`, `authorized_by`), each once: the ones its
-	/// account index lists it under. Accounts in the detail are not indexed.
+impl<AccountId: PartialEq> AuditEntry<AccountId> {
+	/// The accounts the entry names (`from`, `to`, `authorized_by`), each once: the ones its
+	/// record's account index lists it under. Accounts in the detail are not indexed.
 	pub fn accounts(&self) -> Vec<&AccountId> {
 		let mut accounts: Vec<&AccountId> = Vec::with_capacity(3);
 		let named = [
@@ -373,9 +435,25 @@ impl<AccountId: PartialEq, BlockNumber> AuditRecord<AccountId, BlockNumber> {
 	}
 }
 
-impl<AccountId, BlockNumber> AuditRecord<AccountId, BlockNumber> {
-	/// The same record with its accounts in another type of the same encoding, e.g. a
+impl<AccountId> AuditEntry<AccountId> {
+	/// The same entry with its accounts in another type of the same encoding, e.g. a
 	/// runtime's `AccountId32` as the 32 bytes a verifier reads.
+	pub fn map_accounts<Other>(self, into: impl Fn(AccountId) -> Other) -> AuditEntry<Other> {
+		AuditEntry {
+			kind: self.kind,
+			subject: self.subject,
+			from: self.from.map(&into),
+			to: self.to.map(&into),
+			authorized_by: self.authorized_by.map(&into),
+			reason: self.reason,
+			evidence: self.evidence,
+			detail: self.detail.map_accounts(&into),
+		}
+	}
+}
+
+impl<AccountId, BlockNumber> AuditRecord<AccountId, BlockNumber> {
+	/// The same record with its accounts in another type of the same encoding.
 	pub fn map_accounts<Other>(
 		self,
 		into: impl Fn(AccountId) -> Other,
@@ -385,14 +463,7 @@ impl<AccountId, BlockNumber> AuditRecord<AccountId, BlockNumber> {
 			block: self.block,
 			timestamp: self.timestamp,
 			extrinsic: self.extrinsic,
-			kind: self.kind,
-			subject: self.subject,
-			from: self.from.map(&into),
-			to: self.to.map(&into),
-			authorized_by: self.authorized_by.map(&into),
-			reason: self.reason,
-			evidence: self.evidence,
-			detail: self.detail.map_accounts(&into),
+			entry: self.entry.map_accounts(into),
 			prev: self.prev,
 		}
 	}
@@ -581,14 +652,16 @@ mod tests {
 			block: 7,
 			timestamp: 1_700_000_000_000,
 			extrinsic: Some(1),
-			kind: AuditKind::Transferred,
-			subject: Subject::Item(0, 3),
-			from: Some([1; 32]),
-			to: Some([2; 32]),
-			authorized_by: AuthorizedBy::Account([1; 32]),
-			reason: 0,
-			evidence: None,
-			detail: Detail::None,
+			entry: AuditEntry {
+				kind: AuditKind::Transferred,
+				subject: Subject::Item(0, 3),
+				from: Some([1; 32]),
+				to: Some([2; 32]),
+				authorized_by: AuthorizedBy::Account([1; 32]),
+				reason: 0,
+				evidence: None,
+				detail: Detail::None,
+			},
 			prev,
 		}
 	}
@@ -621,7 +694,7 @@ mod tests {
 			.collect();
 		assert_eq!(verify_chain(H256::zero(), &hashed), Ok(hashed[1].hash));
 		let mut changed = hashed.clone();
-		changed[0].record.reason = 1;
+		changed[0].record.entry.reason = 1;
 		assert_eq!(
 			verify_chain(H256::zero(), &changed),
 			Err((0, ChainFault::HashMismatch))

@@ -34,7 +34,7 @@ fn next_seq(chain: &mut Chain) -> u64 {
 }
 
 fn kinds(records: &[Record]) -> Vec<AuditKind> {
-	records.iter().map(|record| record.kind).collect()
+	records.iter().map(|record| record.entry.kind).collect()
 }
 
 /// The kinds the table lists for `call`.
@@ -93,14 +93,14 @@ fn a_registrar_admission_is_recorded_with_its_signer_and_roles() {
 	let records = records_since(&mut chain, from);
 	assert_eq!(kinds(&records), listed(&call));
 	let admitted = &records[0];
-	assert_eq!(admitted.subject, Subject::Members);
-	assert_eq!(admitted.to, Some(crate::AccountId::from([9u8; 32])));
+	assert_eq!(admitted.entry.subject, Subject::Members);
+	assert_eq!(admitted.entry.to, Some(crate::AccountId::from([9u8; 32])));
 	assert_eq!(
-		admitted.authorized_by,
+		admitted.entry.authorized_by,
 		AuthorizedBy::Account(account(Alice))
 	);
 	assert_eq!(
-		admitted.detail,
+		admitted.entry.detail,
 		Detail::Roles {
 			roles: BoundedVec::truncate_from(vec![Role::Creator])
 		}
@@ -142,37 +142,37 @@ fn an_enactment_is_recorded_with_the_motion_that_passed_it() {
 	);
 	// Who moved, who voted, who closed: each by its signature.
 	assert_eq!(
-		records[0].authorized_by,
+		records[0].entry.authorized_by,
 		AuthorizedBy::Account(account(Alice))
 	);
 	assert_eq!(
-		records[2].authorized_by,
+		records[2].entry.authorized_by,
 		AuthorizedBy::Account(account(Bob))
 	);
 	let Detail::Call {
 		pallet,
 		call: name,
 		hash: motion,
-	} = &records[0].detail
+	} = &records[0].entry.detail
 	else {
-		panic!("a motion names its call: {:?}", records[0].detail);
+		panic!("a motion names its call: {:?}", records[0].entry.detail);
 	};
 	assert_eq!(
 		(&pallet[..], &name[..]),
 		(&b"Consortium"[..], &b"enact"[..])
 	);
 	assert_eq!(
-		records[1].detail,
+		records[1].entry.detail,
 		Detail::Vote {
 			motion: *motion,
 			aye: true
 		}
 	);
-	assert_eq!(records[5].detail, Detail::Digest { sha256: *motion });
+	assert_eq!(records[5].entry.detail, Detail::Digest { sha256: *motion });
 	// The enactment names the call it ran, and the change follows under the consortium.
-	assert_eq!(records[3].authorized_by, AuthorizedBy::Consortium);
+	assert_eq!(records[3].entry.authorized_by, AuthorizedBy::Consortium);
 	assert_eq!(
-		records[3].detail,
+		records[3].entry.detail,
 		Detail::Call {
 			pallet: BoundedVec::truncate_from(b"NodeAuthorization".to_vec()),
 			call: BoundedVec::truncate_from(b"add_well_known_node".to_vec()),
@@ -180,10 +180,10 @@ fn an_enactment_is_recorded_with_the_motion_that_passed_it() {
 		}
 	);
 	assert_eq!(kinds(&records[4..5]), listed(&call));
-	assert_eq!(records[4].authorized_by, AuthorizedBy::Consortium);
-	assert_eq!(records[4].to, Some(account(Charlie)));
+	assert_eq!(records[4].entry.authorized_by, AuthorizedBy::Consortium);
+	assert_eq!(records[4].entry.to, Some(account(Charlie)));
 	assert_eq!(
-		records[4].detail,
+		records[4].entry.detail,
 		Detail::Peer {
 			peer_id: BoundedVec::truncate_from(peer.0)
 		}
@@ -204,8 +204,8 @@ fn removing_a_council_member_records_the_seat_it_vacates() {
 	let records = records_since(&mut chain, from);
 	let consortium: Vec<(AuditKind, Option<AccountId>)> = records
 		.iter()
-		.filter(|record| record.authorized_by == AuthorizedBy::Consortium)
-		.map(|record| (record.kind, record.from.clone()))
+		.filter(|record| record.entry.authorized_by == AuthorizedBy::Consortium)
+		.map(|record| (record.entry.kind, record.entry.from.clone()))
 		.collect();
 	assert!(consortium.contains(&(AuditKind::MemberRemoved, Some(account(Charlie)))));
 	assert!(consortium.contains(&(AuditKind::CouncilChanged, Some(account(Charlie)))));
@@ -222,10 +222,10 @@ fn council_records_say_whether_they_concern_the_prime() {
 	let records = records_since(&mut chain, from);
 	let seat = records
 		.iter()
-		.find(|record| record.kind == AuditKind::CouncilChanged)
+		.find(|record| record.entry.kind == AuditKind::CouncilChanged)
 		.expect("the prime's record");
-	assert_eq!(seat.reason, REASON_PRIME);
-	assert_eq!(seat.to, Some(account(Bob)));
+	assert_eq!(seat.entry.reason, REASON_PRIME);
+	assert_eq!(seat.entry.to, Some(account(Bob)));
 }
 
 #[test]
@@ -255,10 +255,10 @@ fn an_unsigned_upgrade_is_recorded_as_the_consortiums() {
 	assert_eq!(chain.send(xt), Ok(Ok(())));
 	let records = records_since(&mut chain, from);
 	assert_eq!(kinds(&records), listed(&apply));
-	assert_eq!(records[0].authorized_by, AuthorizedBy::Consortium);
-	assert_eq!(records[0].subject, Subject::Chain);
+	assert_eq!(records[0].entry.authorized_by, AuthorizedBy::Consortium);
+	assert_eq!(records[0].entry.subject, Subject::Chain);
 	assert_eq!(
-		records[0].detail,
+		records[0].entry.detail,
 		Detail::Digest {
 			sha256: H256(polkadot_sdk::sp_io::hashing::sha2_256(&code))
 		}

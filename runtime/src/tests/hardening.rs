@@ -596,7 +596,7 @@ fn the_council_cannot_write_storage_directly_even_nested() {
 	});
 	assert!(!added.is_empty());
 	assert!(added.iter().all(|hashed| matches!(
-		hashed.record.kind,
+		hashed.record.entry.kind,
 		AuditKind::MotionProposed | AuditKind::MotionVoted | AuditKind::MotionClosed
 	)));
 	assert_eq!(

@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 			alert,
 			Alert {
 				rule,
-				subject: record.subject,
+				subject: record.entry.subject,
 				seq: record.seq,
 				block: record.block,
 				status: AlertStatus::Open,
@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::AlertRaised {
 			alert,
 			rule,
-			subject: record.subject,
+			subject: record.entry.subject,
 			seq: record.seq,
 		});
 	}

@@ -91,7 +91,7 @@ impl<T: Config> Pallet<T> {
 					"a subject index is out of log order"
 				);
 				ensure!(
-					Records::<T>::get(seq).is_some_and(|r| r.subject == subject),
+					Records::<T>::get(seq).is_some_and(|r| r.entry.subject == subject),
 					"a subject index lists another subject's record"
 				);
 				previous = Some(seq);
@@ -128,7 +128,7 @@ impl<T: Config> Pallet<T> {
 					"an account index is out of log order"
 				);
 				ensure!(
-					Records::<T>::get(seq).is_some_and(|r| r.accounts().contains(&&who)),
+					Records::<T>::get(seq).is_some_and(|r| r.entry.accounts().contains(&&who)),
 					"an account index lists a record not naming the account"
 				);
 				previous = Some(seq);
@@ -136,7 +136,7 @@ impl<T: Config> Pallet<T> {
 			account_entries = account_entries.saturating_add(head.records);
 		}
 		let named = Records::<T>::iter_values()
-			.map(|record| record.accounts().len() as u64)
+			.map(|record| record.entry.accounts().len() as u64)
 			.sum::<u64>();
 		ensure!(
 			account_entries == named,
@@ -160,7 +160,7 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(
 				Records::<T>::get(alert.seq)
-					.is_some_and(|r| r.subject == alert.subject && r.kind.is_transfer()),
+					.is_some_and(|r| r.entry.subject == alert.subject && r.entry.kind.is_transfer()),
 				"an alert names no transfer of its subject"
 			);
 		}

@@ -31,14 +31,7 @@ impl<T: Config> Pallet<T> {
 			block: now,
 			timestamp: u64::try_from(T::Time::now().as_millis()).unwrap_or(u64::MAX),
 			extrinsic: frame_system::Pallet::<T>::extrinsic_index(),
-			kind: entry.kind,
-			subject: entry.subject,
-			from: entry.from,
-			to: entry.to,
-			authorized_by: entry.authorized_by,
-			reason: entry.reason,
-			evidence: entry.evidence,
-			detail: entry.detail,
+			entry,
 			prev: head.last_hash,
 		};
 
@@ -54,11 +47,11 @@ impl<T: Config> Pallet<T> {
 		}
 
 		Self::index_subject(&record, seq);
-		for who in record.accounts() {
+		for who in record.entry.accounts() {
 			Self::index_account(who, seq);
 		}
 
-		if record.kind.is_transfer() {
+		if record.entry.kind.is_transfer() {
 			Self::watch_transfer(&record);
 		}
 
@@ -71,20 +64,20 @@ impl<T: Config> Pallet<T> {
 
 	/// Lists `seq` among its subject's records: in the subject's head if it is the first.
 	fn index_subject(record: &AuditRecordOf<T>, seq: Seq) {
-		let head = match SubjectHeads::<T>::get(record.subject) {
+		let head = match SubjectHeads::<T>::get(record.entry.subject) {
 			None => SubjectHead {
 				count: 1,
 				first: seq,
 			},
 			Some(head) => {
-				SubjectIndex::<T>::insert(record.subject, head.count, seq);
+				SubjectIndex::<T>::insert(record.entry.subject, head.count, seq);
 				SubjectHead {
 					count: head.count.saturating_add(1),
 					..head
 				}
 			}
 		};
-		SubjectHeads::<T>::insert(record.subject, head);
+		SubjectHeads::<T>::insert(record.entry.subject, head);
 	}
 
 	/// Lists `seq` among `who`'s records, extending the account's last run when `seq`

@@ -56,15 +56,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Tracks a transfer's record and raises an alert for every rule it breaks.
 	pub(crate) fn watch_transfer(record: &AuditRecordOf<T>) {
-		let mut transfers = RecentTransfers::<T>::get(record.subject);
+		let mut transfers = RecentTransfers::<T>::get(record.entry.subject);
 		// Drops the oldest when full; the bound is never zero in a working runtime, and with a
 		// zero bound there is nothing to track.
 		let _ = transfers.force_insert_keep_right(
 			transfers.len(),
 			TransferMark {
 				block: record.block,
-				from: record.from.clone(),
-				to: record.to.clone(),
+				from: record.entry.from.clone(),
+				to: record.entry.to.clone(),
 			},
 		);
 		for rule in Rules::<T>::get() {
@@ -72,7 +72,7 @@ impl<T: Config> Pallet<T> {
 				Self::raise_alert(rule, record);
 			}
 		}
-		RecentTransfers::<T>::insert(record.subject, transfers);
+		RecentTransfers::<T>::insert(record.entry.subject, transfers);
 	}
 
 	/// Whether the transfer in `record`, the last of `transfers`, breaks `rule`.
@@ -98,7 +98,8 @@ impl<T: Config> Pallet<T> {
 				recent > *max_transfers as usize
 			}
 			Rule::BackAndForth { window_blocks } => {
-				let (Some(giver), Some(receiver)) = (record.from.as_ref(), record.to.as_ref())
+				let (Some(giver), Some(receiver)) =
+					(record.entry.from.as_ref(), record.entry.to.as_ref())
 				else {
 					return false;
 				};

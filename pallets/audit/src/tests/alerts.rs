@@ -49,11 +49,11 @@ fn a_regulator_closes_an_alert_with_a_note() {
 			}
 		);
 		let logged = record(Audit::head().next_seq - 1);
-		assert_eq!(logged.kind, AuditKind::AlertClosed);
-		assert_eq!(logged.subject, Subject::Alert(0));
-		assert_eq!(logged.authorized_by, AuthorizedBy::Account(REGULATOR));
+		assert_eq!(logged.entry.kind, AuditKind::AlertClosed);
+		assert_eq!(logged.entry.subject, Subject::Alert(0));
+		assert_eq!(logged.entry.authorized_by, AuthorizedBy::Account(REGULATOR));
 		assert_eq!(
-			logged.detail,
+			logged.entry.detail,
 			Detail::Note {
 				note: BoundedVec::truncate_from(b"gift between relatives".to_vec())
 			}

@@ -24,14 +24,16 @@ fn the_first_record_has_sequence_zero_and_a_zero_prev() {
 				block: 1,
 				timestamp: 1_767_225_600_000,
 				extrinsic: Some(2),
-				kind: AuditKind::Frozen,
-				subject: item(7),
-				from: None,
-				to: None,
-				authorized_by: AuthorizedBy::Account(REGULATOR),
-				reason: 12,
-				evidence: Some(H256::repeat_byte(9)),
-				detail: Detail::None,
+				entry: AuditEntry {
+					kind: AuditKind::Frozen,
+					subject: item(7),
+					from: None,
+					to: None,
+					authorized_by: AuthorizedBy::Account(REGULATOR),
+					reason: 12,
+					evidence: Some(H256::repeat_byte(9)),
+					detail: Detail::None,
+				},
 				prev: H256::zero(),
 			}
 		);
@@ -334,7 +336,7 @@ fn verify_chain_rejects_a_changed_field() {
 		let honest = honest_records();
 
 		let mut records = honest.clone();
-		records[2].record.to = Some(STRANGER);
+		records[2].record.entry.to = Some(STRANGER);
 		assert_eq!(
 			verify_chain(H256::zero(), &records),
 			Err((2, ChainFault::HashMismatch))
@@ -351,7 +353,7 @@ fn verify_chain_rejects_a_changed_field() {
 		let mut export = Audit::export(0, 10, 100, None).unwrap();
 		assert_eq!(export.verify(), Ok(()));
 		let last = export.records.len() - 1;
-		export.records[last].record.reason = 99;
+		export.records[last].record.entry.reason = 99;
 		export.records[last].hash = record_hash(&export.records[last].record);
 		assert_eq!(export.verify(), Err((6, ChainFault::LastHashMismatch)));
 

@@ -44,12 +44,12 @@ fn the_consortium_sets_the_rules() {
 		);
 		// The change is in the log, with a digest of the rules set.
 		let logged = record(Audit::head().next_seq - 1);
-		assert_eq!(logged.kind, AuditKind::RulesSet);
-		assert_eq!(logged.subject, Subject::AuditRules);
-		assert_eq!(logged.authorized_by, AuthorizedBy::Consortium);
+		assert_eq!(logged.entry.kind, AuditKind::RulesSet);
+		assert_eq!(logged.entry.subject, Subject::AuditRules);
+		assert_eq!(logged.entry.authorized_by, AuthorizedBy::Consortium);
 		let encoded = rules.encode();
 		assert_eq!(
-			logged.detail,
+			logged.entry.detail,
 			Detail::Digest {
 				sha256: polkadot_sdk::sp_core::H256(polkadot_sdk::sp_crypto_hashing::sha2_256(
 					&encoded
