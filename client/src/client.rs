@@ -327,6 +327,16 @@ impl RegistryClient {
 		Ok((header.number, hash))
 	}
 
+	/// The number of block `hash`, if the node has it.
+	pub async fn block_number(&self, hash: H256) -> Result<Option<u64>, Error> {
+		let header = self
+			.rpc
+			.chain_get_header(Some(hash))
+			.await
+			.map_err(|e| self.connection(e))?;
+		Ok(header.map(|header| header.number))
+	}
+
 	/// Hash of the block at `number` on the node's best chain, if it has one.
 	pub async fn block_hash(&self, number: u64) -> Result<Option<H256>, Error> {
 		self.rpc

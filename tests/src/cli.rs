@@ -1,8 +1,13 @@
 //! Running the built `registry` binary from end-to-end tests.
 
-use std::process::{Command, Output, Stdio};
+use std::{
+	collections::HashMap,
+	path::Path,
+	process::{Command, Output, Stdio},
+	time::Duration,
+};
 
-use registry_client::{fingerprint::sha256_reader, Ed25519Signer};
+use registry_client::{fingerprint::sha256_reader, Ed25519Signer, RegistryClient};
 use serde_json::Value;
 
 use crate::registry_binary;
@@ -108,4 +113,46 @@ pub fn account_of(uri: &str) -> String {
 /// The SHA-256 of `bytes`, in hex without `0x`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
 	hex::encode(sha256_reader(bytes).expect("hashing memory cannot fail"))
+}
+
+/// Items minted so far in `collection`, read through a new connection: a client left idle
+/// while the test waits for a child process is not relied on.
+pub async fn minted(url: &str, collection: u32) -> u32 {
+	let read = async {
+		let client = RegistryClient::connect(url)
+			.await
+			.expect("the node answers");
+		client
+			.collection(collection)
+			.await
+			.expect("the collection reads")
+			.expect("the collection exists")
+			.minted
+	};
+	tokio::time::timeout(Duration::from_secs(60), read)
+		.await
+		.expect("the node answers within a minute")
+}
+
+/// Writes an import manifest of `rows` objects to `path`; returns each serial's content hash.
+pub fn catalogue(path: &Path, rows: u32) -> HashMap<u32, String> {
+	catalogue_of(path, 0..rows)
+}
+
+/// Writes an import manifest of the objects numbered `serials` to `path`; returns each
+/// serial's content hash.
+pub fn catalogue_of(path: &Path, serials: std::ops::Range<u32>) -> HashMap<u32, String> {
+	let mut text =
+		String::from("serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number\n");
+	let mut contents = HashMap::new();
+	for serial in serials {
+		let content = sha256_hex(format!("object {serial}").as_bytes());
+		text.push_str(&format!(
+			"{serial},{content},https://museum.example/objects/{serial}.json,{},M-{serial:05}\n",
+			sha256_hex(format!("metadata {serial}").as_bytes())
+		));
+		contents.insert(serial, content);
+	}
+	std::fs::write(path, text).unwrap();
+	contents
 }

@@ -1,15 +1,14 @@
 //! The `registry` command line end to end: the built binary against real dev nodes.
 
 use std::{
-	collections::{BTreeSet, HashMap},
-	path::Path,
+	collections::BTreeSet,
 	process::{Command, Stdio},
 	time::{Duration, Instant},
 };
 
 use registry_client::{Ed25519Signer, RegistryClient};
 use registry_tests::{
-	cli::{self, account_of, sha256_hex, words, Run},
+	cli::{self, account_of, catalogue, minted, sha256_hex, words, Run},
 	free_port, NodeConfig,
 };
 
@@ -27,25 +26,6 @@ fn signed(node: &str, key: &str, line: &str) -> Run {
 	registry(&format!(
 		"{line} --node {node} --key-uri {key} --output json"
 	))
-}
-
-/// Items minted so far in `collection`, read through a new connection: a client left idle
-/// while the test waits for a child process is not relied on.
-async fn minted(url: &str, collection: u32) -> u32 {
-	let read = async {
-		let client = RegistryClient::connect(url)
-			.await
-			.expect("the node answers");
-		client
-			.collection(collection)
-			.await
-			.expect("the collection reads")
-			.expect("the collection exists")
-			.minted
-	};
-	tokio::time::timeout(Duration::from_secs(60), read)
-		.await
-		.expect("the node answers within a minute")
 }
 
 #[test]
@@ -363,22 +343,6 @@ fn members_are_admitted_suspended_reinstated_and_removed() {
 }
 
 /// A catalogue of `rows` items with precomputed hashes; returns each serial's content hash.
-fn catalogue(path: &Path, rows: u32) -> HashMap<u32, String> {
-	let mut text =
-		String::from("serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number\n");
-	let mut contents = HashMap::new();
-	for serial in 0..rows {
-		let content = sha256_hex(format!("object {serial}").as_bytes());
-		text.push_str(&format!(
-			"{serial},{content},https://museum.example/objects/{serial}.json,{},M-{serial:05}\n",
-			sha256_hex(format!("metadata {serial}").as_bytes())
-		));
-		contents.insert(serial, content);
-	}
-	std::fs::write(path, text).unwrap();
-	contents
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates() {
 	const ROWS: u32 = 10_000;

@@ -178,7 +178,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Invariants: the counters match the map, every member has a role and a live account.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		let mut members = 0u32;
 		let mut registrars = 0u32;

@@ -331,7 +331,7 @@ pub mod pallet {
 		}
 
 		/// The set is never empty and lists no validator twice; sessions are long enough.
-		#[cfg(any(feature = "try-runtime", test))]
+		#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			let set = Validators::<T>::get();
 			ensure!(!set.is_empty(), "the validator set is empty");

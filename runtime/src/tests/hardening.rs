@@ -92,7 +92,7 @@ fn metadata() -> pallet_collectibles::MetadataOf<Runtime> {
 	}
 }
 
-fn create_collection(editions: u32) -> RuntimeCall {
+pub(super) fn create_collection(editions: u32) -> RuntimeCall {
 	RuntimeCall::Collectibles(pallet_collectibles::Call::create_collection {
 		name: BoundedVec::truncate_from(b"Ceramics".to_vec()),
 		description: BoundedVec::new(),
@@ -125,7 +125,7 @@ fn request(
 	}
 }
 
-fn mint(collection: u32, serial: u32, content: H256, draft: bool) -> RuntimeCall {
+pub(super) fn mint(collection: u32, serial: u32, content: H256, draft: bool) -> RuntimeCall {
 	RuntimeCall::Collectibles(pallet_collectibles::Call::mint {
 		collection,
 		request: request(serial, content, Bob),
@@ -133,7 +133,7 @@ fn mint(collection: u32, serial: u32, content: H256, draft: bool) -> RuntimeCall
 	})
 }
 
-fn mint_batch(collection: u32, first_serial: u32, count: u32) -> RuntimeCall {
+pub(super) fn mint_batch(collection: u32, first_serial: u32, count: u32) -> RuntimeCall {
 	let requests = (first_serial..first_serial + count)
 		.map(|serial| request(serial, H256::from_low_u64_be(u64::from(serial)), Bob))
 		.collect();
@@ -397,7 +397,7 @@ fn immortal_transactions_are_refused() {
 
 // --- 5. self-judging ---
 
-fn register_work(content: H256) -> RuntimeCall {
+pub(super) fn register_work(content: H256) -> RuntimeCall {
 	RuntimeCall::Rights(pallet_rights::Call::register_work {
 		content,
 		title: BoundedVec::truncate_from(b"Poem".to_vec()),
@@ -412,7 +412,7 @@ fn register_work(content: H256) -> RuntimeCall {
 	})
 }
 
-fn attest(work: u64) -> RuntimeCall {
+pub(super) fn attest(work: u64) -> RuntimeCall {
 	RuntimeCall::Rights(pallet_rights::Call::attest {
 		work,
 		claim_hash: H256::repeat_byte(5),

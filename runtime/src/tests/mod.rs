@@ -1,5 +1,6 @@
 //! Tests of the chain's rules through the real runtime (see [`crate::harness`]).
 
 mod audit;
+mod fuzz;
 mod hardening;
 mod metadata;

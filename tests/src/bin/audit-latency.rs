@@ -8,18 +8,14 @@
 //!
 //! `scripts/bench-audit.sh` builds and runs it; `REQUESTS` sets the requests per item (1,000).
 
-use std::{
-	io::{BufRead, BufReader, Read, Write},
-	net::TcpStream,
-	time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
 use registry_client::{
 	collectibles::{MetadataRef, MintRequest, TransferPolicy},
 	runtime::collectibles::events::CollectionCreated,
 	AuditRpcClient, Ed25519Signer, RegistryClient, H256,
 };
-use registry_tests::{settle, tx, NodeConfig};
+use registry_tests::{settle, tx, Http, NodeConfig};
 
 /// Records per item: the mint, then freezes and unfreezes.
 const SIZES: [u32; 3] = [100, 1_000, 10_000];
@@ -42,7 +38,7 @@ async fn main() {
 	let alice = Ed25519Signer::from_uri("//Alice").expect("a development key");
 	let collection = populate(&client, &alice, node.rpc_port).await;
 
-	let mut http = Http::connect(node.rpc_port);
+	let mut http = Http::connect("127.0.0.1", node.rpc_port);
 	println!("audit_history, first page of 20 records, {requests} requests per item, loopback");
 	println!(
 		"{:>8} {:>10} {:>9} {:>9} {:>9} {:>9}",
@@ -98,51 +94,6 @@ fn report(size: u32, transport: &str, samples: &mut [Duration]) {
 		at(0.99),
 		ms(samples[samples.len() - 1])
 	);
-}
-
-/// JSON-RPC over HTTP/1.1 on one kept-alive connection.
-struct Http {
-	reader: BufReader<TcpStream>,
-}
-
-impl Http {
-	fn connect(port: u16) -> Self {
-		let stream = TcpStream::connect(("127.0.0.1", port)).expect("the node's RPC port");
-		stream.set_nodelay(true).expect("TCP_NODELAY");
-		Self {
-			reader: BufReader::new(stream),
-		}
-	}
-
-	/// Posts `body` and returns the answer's body.
-	fn post(&mut self, body: &str) -> String {
-		let request = format!(
-			"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-			 Content-Length: {}\r\n\r\n{body}",
-			body.len()
-		);
-		self.reader
-			.get_mut()
-			.write_all(request.as_bytes())
-			.expect("the request is sent");
-		let mut length = 0;
-		loop {
-			let mut line = String::new();
-			self.reader.read_line(&mut line).expect("a header line");
-			let line = line.trim_end();
-			if line.is_empty() {
-				break;
-			}
-			if let Some((name, value)) = line.split_once(':') {
-				if name.eq_ignore_ascii_case("content-length") {
-					length = value.trim().parse().expect("a length");
-				}
-			}
-		}
-		let mut answer = vec![0; length];
-		self.reader.read_exact(&mut answer).expect("the body");
-		String::from_utf8(answer).expect("JSON is UTF-8")
-	}
 }
 
 fn ms(duration: Duration) -> f64 {
@@ -206,7 +157,7 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 	// Signed a chunk at a time against one view of the chain, and handed to the pool over
 	// HTTP: one WebSocket round trip per transaction would take hours.
 	let started = Instant::now();
-	let mut http = Http::connect(node_port);
+	let mut http = Http::connect("127.0.0.1", node_port);
 	for (item, size) in SIZES.iter().enumerate() {
 		// The mint is the first record; freezes and unfreezes alternate after it.
 		let (item, evidence) = (item as u32, H256::repeat_byte(7));

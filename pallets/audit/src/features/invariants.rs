@@ -16,7 +16,7 @@ impl<T: Config> Pallet<T> {
 	/// Each record names the previous record's hash and the head names the last one; the block
 	/// index, subject index and account index list exactly the records they should, in log
 	/// order; the open-alert index and count match the open alerts.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_chain()?;
 		Self::check_indices()?;

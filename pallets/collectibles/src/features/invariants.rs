@@ -6,7 +6,7 @@ use polkadot_sdk::frame_support::ensure;
 impl<T: Config> Pallet<T> {
 	/// Each item has exactly one holder, the indices match the items, and no collection holds
 	/// more items than its maximum supply.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 	pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 		for (collection, record) in Collections::<T>::iter() {
 			ensure!(

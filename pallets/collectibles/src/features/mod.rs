@@ -1,7 +1,7 @@
 //! The logic behind the calls, one file per capability.
 
 mod collections;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 mod invariants;
 mod lifecycle;
 mod mint;

@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 	/// The live units of a work never overlap; no licence in force overlaps another where
 	/// either is exclusive; every unit traces back through its parents to its work's first
 	/// unit; and every index matches the records it indexes.
-	#[cfg(any(feature = "try-runtime", test))]
+	#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let today = Self::today();
 		for (work, record) in Works::<T>::iter() {

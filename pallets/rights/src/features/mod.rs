@@ -4,7 +4,7 @@ mod assign;
 mod attestations;
 mod consent;
 mod disputes;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "invariants", test))]
 mod invariants;
 mod licences;
 mod scope;
