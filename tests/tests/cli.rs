@@ -84,7 +84,7 @@ fn keys_and_fingerprints_work_without_a_node() {
 	let empty_path = dir.path().join("empty");
 	std::fs::write(&empty_path, b"").unwrap();
 	let hashed = registry(&format!(
-		"hash {} {}",
+		"hash --only sha256 {} {}",
 		large_path.display(),
 		empty_path.display()
 	))
@@ -98,6 +98,55 @@ fn keys_and_fingerprints_work_without_a_node() {
 			sha256_hex(b""),
 			empty_path.display()
 		)
+	);
+	// Both digests, and the content code or why there is none.
+	let both = registry(&format!(
+		"hash {} {}",
+		large_path.display(),
+		empty_path.display()
+	))
+	.ok();
+	let sm3_of_nothing = "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
+	assert!(
+		both.stdout
+			.contains(&format!("  sha256        0x{}\n", sha256_hex(&large))),
+		"{}",
+		both.stdout
+	);
+	assert!(
+		both.stdout
+			.contains(&format!("  sm3           0x{sm3_of_nothing}\n")),
+		"{}",
+		both.stdout
+	);
+	// No content code for either, and a sentence saying why: the scan is named a TIFF but is
+	// none, the empty file has no words.
+	assert!(
+		both.stdout
+			.contains("no content code: the image cannot be decoded"),
+		"{}",
+		both.stdout
+	);
+	assert!(
+		both.stdout
+			.contains("no content code: the text has no words"),
+		"{}",
+		both.stdout
+	);
+	let text_path = dir.path().join("poem.txt");
+	std::fs::write(
+		&text_path,
+		"Moonlight before my bed; I took it for frost on the ground.",
+	)
+	.unwrap();
+	let coded = registry(&format!("hash {} --output json", text_path.display())).ok();
+	let code = coded.json()[0]["content_code"]["iscc"]
+		.as_str()
+		.map(str::to_owned);
+	assert!(
+		code.is_some_and(|code| code.starts_with("ISCC:E")),
+		"{}",
+		coded.stdout
 	);
 	let unreadable = registry("hash /nonexistent/scan.tif").failed();
 	assert!(unreadable
