@@ -64,7 +64,7 @@ run() {
 		# every block, so one long chain would spend its time re-reading its own history.
 		for seed in $(seq "${FUZZ_FIRST_SEED:-1}" $((${FUZZ_FIRST_SEED:-1} + ${FUZZ_RUNS:-10} - 1))); do
 			FUZZ_SEED="$seed" FUZZ_CALLS="${FUZZ_CALLS:-10000}" cargo test --release --workspace \
-				--lib random_calls_from_anyone -- --nocapture 2>&1 | grep -E '^fuzz:|panicked|broke'
+				--lib random_calls_from_anyone -- --nocapture 2>&1 | grep -E 'fuzz: seed|panicked|broke'
 		done
 		;;
 	esac
