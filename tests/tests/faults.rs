@@ -145,6 +145,37 @@ async fn verify_whole_log(client: &RegistryClient) {
 	assert_eq!(export.records.len() as u64, head.next_seq);
 }
 
+/// Two institutions, Bob and Charlie, registering batches through one client until finished.
+struct Load {
+	stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+	tasks: Vec<tokio::task::JoinHandle<Vec<(H256, u32)>>>,
+}
+
+impl Load {
+	fn start(client: &RegistryClient) -> Self {
+		let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+		let tasks = ["//Bob", "//Charlie"]
+			.into_iter()
+			.map(|who| {
+				let (client, stop) = (client.clone(), stop.clone());
+				tokio::spawn(async move { register_batches(client, who, stop, 2_000).await })
+			})
+			.collect();
+		Self { stop, tasks }
+	}
+
+	/// Stops the load; the batches the client saw finalized, of which there must be some.
+	async fn finish(self) -> Vec<(H256, u32)> {
+		self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+		let mut finalized = Vec::new();
+		for task in self.tasks {
+			finalized.extend(task.await.unwrap());
+		}
+		assert!(!finalized.is_empty(), "no batch was finalized");
+		finalized
+	}
+}
+
 /// Registers batches as `who` through `client` until `stop`, or `max` batches; returns the
 /// finalized blocks and how many items each batch holds.
 async fn register_batches(
@@ -201,14 +232,7 @@ async fn validators_killed_in_turn_catch_up_and_every_node_keeps_every_finalized
 
 	// Two institutions register through Alice's node all along; Alice's node is never the
 	// one killed, so that the load's own connection stays up.
-	let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-	let loads: Vec<_> = ["//Bob", "//Charlie"]
-		.into_iter()
-		.map(|who| {
-			let (client, stop) = (alice.clone(), stop.clone());
-			tokio::spawn(async move { register_batches(client, who, stop, 2_000).await })
-		})
-		.collect();
+	let load = Load::start(&alice);
 
 	// Alice's finalized head, watched all along: the longest wait for a new finalized block.
 	let watching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -254,12 +278,7 @@ async fn validators_killed_in_turn_catch_up_and_every_node_keeps_every_finalized
 	wait_for_finalized(&alice, still + 1, Duration::from_secs(180)).await;
 	let resumed = resumed_from.elapsed();
 
-	stop.store(true, std::sync::atomic::Ordering::Relaxed);
-	let mut finalized_batches = Vec::new();
-	for load in loads {
-		finalized_batches.extend(load.await.unwrap());
-	}
-	assert!(!finalized_batches.is_empty(), "no batch was finalized");
+	let finalized_batches = load.finish().await;
 
 	// Every node holds every batch the client saw finalized, on its finalized chain.
 	let (top, _) = alice.finalized_head().await.unwrap();
@@ -502,14 +521,7 @@ async fn an_isolated_validator_and_a_split_network_keep_one_finalized_history() 
 	}
 	let alice = connect(&nodes[0]).await;
 	wait_for_finalized(&alice, 3, Duration::from_secs(180)).await;
-	let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-	let loads: Vec<_> = ["//Bob", "//Charlie"]
-		.into_iter()
-		.map(|who| {
-			let (client, stop) = (alice.clone(), stop.clone());
-			tokio::spawn(async move { register_batches(client, who, stop, 2_000).await })
-		})
-		.collect();
+	let load = Load::start(&alice);
 
 	// One validator cut off: three of four still finalize; back, it catches up.
 	net.connect(3, false);
@@ -535,12 +547,7 @@ async fn an_isolated_validator_and_a_split_network_keep_one_finalized_history() 
 	let healed = Instant::now();
 	wait_for_finalized(&alice, still + 2, Duration::from_secs(180)).await;
 	let resumed = healed.elapsed();
-	stop.store(true, std::sync::atomic::Ordering::Relaxed);
-	let mut finalized_batches = Vec::new();
-	for load in loads {
-		finalized_batches.extend(load.await.unwrap());
-	}
-	assert!(!finalized_batches.is_empty(), "no batch was finalized");
+	let finalized_batches = load.finish().await;
 
 	// One finalized history: at every height, every node finalized the same block.
 	let mut clients = Vec::new();
