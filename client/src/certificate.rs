@@ -201,7 +201,7 @@ impl RegistryClient {
 	async fn certificate_at(&self, hash: H256, mut parts: Parts) -> Result<Certificate, Error> {
 		let content = parts.content;
 		let work_key = keys::work_by_content(&content);
-		let mut wanted = vec![work_key.clone()];
+		let mut wanted = vec![work_key.clone(), keys::sm3_of(&content)];
 		if let Some(work) = self.read_storage(&work_key, hash).await? {
 			let work = u64::decode_all(&mut &work[..])
 				.map_err(|e| self.unusable(&format!("its work number does not decode: {e}")))?;

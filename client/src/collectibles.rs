@@ -15,7 +15,18 @@ pub type CollectionId = u32;
 pub type ItemId = u32;
 
 pub use pallet::types::ItemState;
-pub use runtime::runtime_types::registry_primitives::metadata::MetadataRef;
+pub use runtime::runtime_types::registry_primitives::{
+	fingerprint::{ContentCode as ChainContentCode, ContentKind as ChainContentKind, Fingerprints},
+	metadata::MetadataRef,
+};
+impl Fingerprints {
+	/// No fingerprint beside the SHA-256: what a registration by hash alone records.
+	pub const NONE: Self = Self {
+		sm3: None,
+		content_code: None,
+	};
+}
+
 /// The rules every transfer of a collection's items passes.
 pub type TransferPolicy = pallet::types::TransferPolicy<u32>;
 /// One item to mint.

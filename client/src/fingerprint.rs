@@ -8,7 +8,10 @@ use std::{fs::File, io::Read, path::Path};
 use sha2::{Digest, Sha256};
 use sm3::Sm3;
 
-use crate::Error;
+use crate::{
+	collectibles::{ChainContentCode, ChainContentKind, Fingerprints},
+	Error,
+};
 
 /// Read size: large enough to keep the hasher busy, small enough to stay in cache.
 const CHUNK: usize = 1 << 20;
@@ -143,6 +146,48 @@ impl ContentCode {
 		(self.kind == other.kind)
 			.then(|| (u64::from_be_bytes(self.body) ^ u64::from_be_bytes(other.body)).count_ones())
 	}
+}
+
+impl ContentCode {
+	/// The code as the chain stores it.
+	pub fn to_chain(&self) -> ChainContentCode {
+		ChainContentCode {
+			kind: match self.kind {
+				ContentKind::Text => ChainContentKind::Text,
+				ContentKind::Image => ChainContentKind::Image,
+			},
+			bits: self.body.to_vec(),
+		}
+	}
+}
+
+/// What the registry records of a file: both digests and its content code, or the sentence
+/// saying why it has none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileFingerprints {
+	pub digests: Digests,
+	pub content_code: Result<ContentCode, String>,
+}
+
+impl FileFingerprints {
+	/// The fingerprints a registration of the file carries beside its SHA-256.
+	pub fn to_chain(&self) -> Fingerprints {
+		Fingerprints {
+			sm3: Some(subxt::utils::H256(self.digests.sm3)),
+			content_code: self.content_code.as_ref().ok().map(ContentCode::to_chain),
+		}
+	}
+}
+
+/// Both digests and the content code of a file. Only a file that cannot be read is an error;
+/// a file with no content code (not an image nor a text, or a corrupt image) has the reason.
+pub fn file_fingerprints(path: impl AsRef<Path>) -> Result<FileFingerprints, Error> {
+	let path = path.as_ref();
+	let digests = digests_file(path)?;
+	Ok(FileFingerprints {
+		digests,
+		content_code: content_code_file(path),
+	})
 }
 
 /// The Text-Code of `text`; none for a text without a word, whose code would say nothing.

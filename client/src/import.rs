@@ -35,6 +35,7 @@ use crate::{
 	collectibles::{CollectionId, CollectionInfo, ItemId, Limits},
 	explain::{self, Subject},
 	manifest::{self, Invalid, Problem, Row},
+	types::SimilarContent,
 	Ed25519Signer, Error, RegistryClient, Rejection,
 };
 
@@ -62,6 +63,11 @@ pub struct Options {
 	pub pending_timeout: Duration,
 	/// Rows submitted per second at most; `None` submits as fast as batches finalize.
 	pub max_rate: Option<f64>,
+	/// Mint rows whose content is similar to a registered one; otherwise the import stops
+	/// before submitting anything and lists them.
+	pub allow_similar: bool,
+	/// Bits two content codes may differ in to count as similar.
+	pub similar_distance: u32,
 }
 
 impl Options {
@@ -76,6 +82,8 @@ impl Options {
 			batch_timeout: Duration::from_secs(120),
 			pending_timeout: Duration::from_secs(60),
 			max_rate: None,
+			allow_similar: false,
+			similar_distance: crate::similar::DEFAULT_DISTANCE,
 		}
 	}
 }
@@ -98,6 +106,9 @@ pub enum ImportError {
 		room: u32,
 		needed: usize,
 	},
+	/// Rows whose content is similar to registered ones, by place in the manifest, and the
+	/// import was not told to allow them.
+	Similar(Vec<(String, Vec<SimilarContent>)>),
 	/// Talking to the chain failed.
 	Chain(Error),
 }
@@ -125,6 +136,26 @@ impl fmt::Display for ImportError {
 				"collection {collection} has room for {room} more items, and the manifest \
 				 needs {needed}; nothing was submitted"
 			),
+			ImportError::Similar(rows) => {
+				write!(
+					f,
+					"{} row{} of the manifest {} similar to registered content; nothing was \
+					 submitted. Check them, then run again with --allow-similar to register \
+					 them anyway:",
+					rows.len(),
+					if rows.len() == 1 { "" } else { "s" },
+					if rows.len() == 1 { "is" } else { "are" }
+				)?;
+				for (place, found) in rows.iter().take(20) {
+					for line in found.iter().flat_map(crate::similar::describe) {
+						write!(f, "\n  {place}: like {line}")?;
+					}
+				}
+				if rows.len() > 20 {
+					write!(f, "\n  … and {} more rows", rows.len() - 20)?;
+				}
+				Ok(())
+			}
 			ImportError::Chain(error) => write!(f, "{error}"),
 		}
 	}
@@ -151,6 +182,10 @@ pub struct Plan {
 	pub registered: HashMap<usize, ItemId>,
 	/// Rows per batch: as asked, unless a block cannot hold so many.
 	pub batch_size: u32,
+	/// Rows to mint whose content is similar to registered content, with what it is like.
+	pub similar: HashMap<usize, Vec<SimilarContent>>,
+	/// Rows to mint whose file has no content code, with the reason.
+	pub without_code: usize,
 }
 
 /// What became of a row.
@@ -172,6 +207,8 @@ pub struct RowResult {
 	pub serial: u32,
 	pub content: H256,
 	pub outcome: Outcome,
+	/// Registered contents similar to the row's, in a few words (empty if none).
+	pub similar: String,
 }
 
 impl RowResult {
@@ -274,6 +311,22 @@ pub async fn plan(
 		return Err(ImportError::Invalid(Invalid { problems }));
 	}
 
+	let similar = similar_rows(client, rows, &to_mint, options.similar_distance).await?;
+	if !similar.is_empty() && !options.allow_similar {
+		let mut listed: Vec<(usize, Vec<SimilarContent>)> = similar.into_iter().collect();
+		listed.sort_by_key(|(index, _)| *index);
+		return Err(ImportError::Similar(
+			listed
+				.into_iter()
+				.map(|(index, found)| (rows[index].place(), found))
+				.collect(),
+		));
+	}
+	let without_code = to_mint
+		.iter()
+		.filter(|index| rows[**index].no_content_code.is_some())
+		.count();
+
 	let room = collection.max_supply.saturating_sub(collection.minted);
 	if to_mint.len() > room as usize {
 		return Err(ImportError::SupplyExceeded {
@@ -295,7 +348,37 @@ pub async fn plan(
 		to_mint,
 		registered,
 		batch_size,
+		similar,
+		without_code,
 	})
+}
+
+/// Queries in flight at once while looking for similar content.
+const SIMILAR_QUERIES: usize = 8;
+
+/// The rows to mint whose content code lies near a registered content's.
+async fn similar_rows(
+	client: &RegistryClient,
+	rows: &[Row],
+	to_mint: &[usize],
+	max_distance: u32,
+) -> Result<HashMap<usize, Vec<SimilarContent>>, Error> {
+	use futures::{StreamExt, TryStreamExt};
+	let coded = to_mint.iter().filter_map(|index| {
+		let row = &rows[*index];
+		row.content_code
+			.as_ref()
+			.map(|code| (*index, code, row.content))
+	});
+	futures::stream::iter(coded)
+		.map(|(index, code, content)| async move {
+			let found = client.similar_to(code, max_distance, content).await?;
+			Ok::<_, Error>((index, found))
+		})
+		.buffer_unordered(SIMILAR_QUERIES)
+		.try_filter(|(_, found)| futures::future::ready(!found.is_empty()))
+		.try_collect()
+		.await
 }
 
 /// The largest batch of at most `wanted` rows that a block can hold.
@@ -481,6 +564,11 @@ pub async fn run(
 				serial: row.serial,
 				content: row.content,
 				outcome,
+				similar: plan
+					.similar
+					.get(&index)
+					.map(|found| crate::similar::summary(found))
+					.unwrap_or_default(),
 			}
 		})
 		.collect();
@@ -653,7 +741,7 @@ pub fn write_report(path: &Path, results: &[RowResult]) -> Result<(), Error> {
 	};
 	let mut writer = csv::Writer::from_path(path).map_err(|e| io(e.into()))?;
 	writer
-		.write_record(["row", "serial", "content_sha256", "result"])
+		.write_record(["row", "serial", "content_sha256", "result", "similar_to"])
 		.map_err(|e| io(e.into()))?;
 	for result in results {
 		writer
@@ -662,6 +750,7 @@ pub fn write_report(path: &Path, results: &[RowResult]) -> Result<(), Error> {
 				result.serial.to_string(),
 				hex::encode(result.content.0),
 				result.result_text(),
+				result.similar.clone(),
 			])
 			.map_err(|e| io(e.into()))?;
 	}

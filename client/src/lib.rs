@@ -50,6 +50,7 @@ pub mod members;
 pub mod rights;
 pub mod rpc;
 mod signer;
+pub mod similar;
 mod transport;
 
 pub use client::{AtBlock, Finalized, RegistryClient};

@@ -6,7 +6,9 @@
 //! |---|---|---|
 //! | `serial` | yes | edition or serial number, unique in the collection (0 to 4,294,967,295) |
 //! | `content_sha256` | one of these two | SHA-256 of the content: 64 hex digits, `0x` optional |
-//! | `file` | | the content's file, hashed while reading; relative to the manifest's folder |
+//! | `file` | | the content's file, hashed while reading; relative to the manifest's folder. Its SM3 digest and ISCC content code are computed too and recorded with the item |
+//! | `content_sm3` | no | SM3 of the content, when no file is given (checked against the file when one is) |
+//! | `content_code` | no | the content's ISCC Content-Code (`ISCC:E…`, 64 bits), when no file is given |
 //! | `metadata_uri` | yes | where the item's metadata document lives |
 //! | `metadata_sha256` | one of these two | SHA-256 of the metadata document |
 //! | `metadata_file` | | the metadata document's file, hashed while reading |
@@ -35,15 +37,17 @@ use std::{
 use subxt::utils::{AccountId32, H256};
 
 use crate::{
-	collectibles::{Limits, MetadataRef, MintRequest},
-	fingerprint,
+	collectibles::{Fingerprints, Limits, MetadataRef, MintRequest},
+	fingerprint::{self, ContentCode},
 };
 
 /// The columns a manifest may have.
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 11] = [
 	"serial",
 	"content_sha256",
 	"file",
+	"content_sm3",
+	"content_code",
 	"metadata_uri",
 	"metadata_sha256",
 	"metadata_file",
@@ -84,9 +88,23 @@ pub struct Row {
 	pub catalogue_number: Option<String>,
 	pub creator: Option<AccountId32>,
 	pub owner: Option<AccountId32>,
+	/// SM3 of the content, if known.
+	pub sm3: Option<H256>,
+	/// The content code, if there is one.
+	pub content_code: Option<ContentCode>,
+	/// Why a row whose file was read has no content code.
+	pub no_content_code: Option<String>,
 }
 
 impl Row {
+	/// The fingerprints its mint records beside the SHA-256.
+	pub fn fingerprints(&self) -> Fingerprints {
+		Fingerprints {
+			sm3: self.sm3,
+			content_code: self.content_code.as_ref().map(ContentCode::to_chain),
+		}
+	}
+
 	/// The mint request of this row; the creator and owner default to `signer`.
 	pub fn request(&self, signer: &AccountId32) -> MintRequest {
 		MintRequest {
@@ -99,6 +117,7 @@ impl Row {
 			creator: self.creator.clone().unwrap_or_else(|| signer.clone()),
 			catalogue_number: self.catalogue_number.clone().map(String::into_bytes),
 			owner: self.owner.clone().unwrap_or_else(|| signer.clone()),
+			fingerprints: self.fingerprints(),
 		}
 	}
 
@@ -432,6 +451,68 @@ fn hash_of(
 	}
 }
 
+/// A row's content: its SHA-256 (given, or of its file, or both if they agree), and its SM3
+/// digest and content code, computed from the file or given.
+struct Content {
+	sha256: H256,
+	sm3: Option<H256>,
+	code: Option<ContentCode>,
+	no_code: Option<String>,
+}
+
+fn content_of(raw: &RawRow, base: &Path) -> Result<Content, String> {
+	let given_sha256 = raw
+		.get("content_sha256")
+		.map(|text| parse_sha256(text).map_err(|e| format!("content_sha256 {e}")))
+		.transpose()?;
+	let given_sm3 = raw
+		.get("content_sm3")
+		.map(|text| {
+			parse_sha256(text).map_err(|_| {
+				format!("content_sm3 `{text}` is not an SM3 digest: expected 64 hex digits")
+			})
+		})
+		.transpose()?;
+	let given_code = raw
+		.get("content_code")
+		.map(|text| ContentCode::parse(text).map_err(|e| format!("content_code {e}")))
+		.transpose()?;
+	let Some(file) = raw.get("file") else {
+		let sha256 = given_sha256.ok_or("give content_sha256 or file")?;
+		return Ok(Content {
+			sha256,
+			sm3: given_sm3,
+			code: given_code,
+			no_code: None,
+		});
+	};
+	let computed = fingerprint::file_fingerprints(resolve(base, file)).map_err(|e| match e {
+		crate::Error::Io { source, .. } => format!("file `{file}`: {source}"),
+		other => format!("file `{file}`: {other}"),
+	})?;
+	let (sha256, sm3) = (H256(computed.digests.sha256), H256(computed.digests.sm3));
+	if let Some(given) = given_sha256.filter(|given| *given != sha256) {
+		return Err(format!(
+			"file `{file}` has SHA-256 {sha256:?}, not the content_sha256 given ({given:?})"
+		));
+	}
+	if let Some(given) = given_sm3.filter(|given| *given != sm3) {
+		return Err(format!(
+			"file `{file}` has SM3 {sm3:?}, not the content_sm3 given ({given:?})"
+		));
+	}
+	let (code, no_code) = match computed.content_code {
+		Ok(code) => (Some(code), None),
+		Err(reason) => (given_code, Some(reason)),
+	};
+	Ok(Content {
+		sha256,
+		sm3: Some(sm3),
+		code,
+		no_code,
+	})
+}
+
 fn resolve(base: &Path, file: &str) -> PathBuf {
 	let path = Path::new(file);
 	if path.is_absolute() {
@@ -468,9 +549,7 @@ fn check(
 				}
 			},
 		};
-		let content = hash_of(raw, base, "content_sha256", "file")
-			.map_err(|e| errors.push(e))
-			.ok();
+		let content = content_of(raw, base).map_err(|e| errors.push(e)).ok();
 		let metadata_uri = raw.get("metadata_uri").map(str::to_string);
 		if metadata_uri.is_none() {
 			errors.push("metadata_uri is missing".into());
@@ -495,12 +574,15 @@ fn check(
 					row: raw.row,
 					line: raw.line,
 					serial,
-					content,
+					content: content.sha256,
 					metadata_uri,
 					metadata_sha256,
 					catalogue_number: raw.get("catalogue_number").map(str::to_string),
 					creator,
 					owner,
+					sm3: content.sm3,
+					content_code: content.code,
+					no_content_code: content.no_code,
 				})
 			}
 			_ => problems.extend(

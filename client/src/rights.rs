@@ -10,7 +10,7 @@ use crate::{
 	types, Error, RegistryClient,
 };
 
-pub use crate::collectibles::MetadataRef;
+pub use crate::collectibles::{Fingerprints, MetadataRef};
 pub use scope::{RightSet, Scope, SplitSpec, Term, Territory};
 
 /// A work's number.
@@ -57,6 +57,8 @@ pub struct NewWork {
 	pub parents: Vec<WorkId>,
 	/// The creator an institution registers for; `None` when a creator files for themself.
 	pub on_behalf_of: Option<AccountId32>,
+	/// Its SM3 digest and content code, as far as they were computed.
+	pub fingerprints: Fingerprints,
 }
 
 impl NewWork {
@@ -72,6 +74,7 @@ impl NewWork {
 			self.co_authors,
 			self.parents,
 			self.on_behalf_of,
+			self.fingerprints,
 		)
 	}
 }

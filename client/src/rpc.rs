@@ -17,14 +17,23 @@ impl RegistryClient {
 	/// `registry_findByContentHash`: the collectibles and the work with this content, every
 	/// page of collectibles joined.
 	pub async fn find_by_content_hash(&self, content: H256) -> Result<ContentMatches, Error> {
+		self.find_content(hex0x(&content.0)).await
+	}
+
+	/// `registry_findByContentHash` by the content's SM3 digest.
+	pub async fn find_by_sm3(&self, sm3: H256) -> Result<ContentMatches, Error> {
+		self.find_content(format!("sm3:{}", hex0x(&sm3.0))).await
+	}
+
+	async fn find_content(&self, content: String) -> Result<ContentMatches, Error> {
 		let node = self.node();
 		let mut found = node
-			.find_by_content_hash_page(hex0x(&content.0), None, None)
+			.find_by_content_hash_page(content.clone(), None, None)
 			.await?;
 		// A content has at most one collectible per edition: a bounded number of pages.
 		while let Some(cursor) = found.next_cursor.take() {
 			let page = node
-				.find_by_content_hash_page(hex0x(&content.0), None, Some(cursor))
+				.find_by_content_hash_page(content.clone(), None, Some(cursor))
 				.await?;
 			found.collectibles.extend(page.collectibles);
 			found.next_cursor = page.next_cursor.filter(|next| *next != cursor);

@@ -234,6 +234,15 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// The near-duplicate index, read from the chain now and kept as blocks finalize; on a
+	// thread of its own, as rebuilding it reads every content code.
+	let similar = crate::similar::SharedSimilar::default();
+	task_manager.spawn_handle().spawn_blocking(
+		"registry-similar",
+		None,
+		crate::similar::follow(client.clone(), similar.clone()),
+	);
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
@@ -241,6 +250,7 @@ pub fn new_full<
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
 				pool: pool.clone(),
+				similar: similar.clone(),
 			};
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})

@@ -2,8 +2,8 @@
 
 use crate::{
 	genesis_config_presets, AccountId, Audit, Aura, Block, BlockNumber, Collectibles, Executive,
-	Grandpa, InherentDataExt, Nonce, Rights, Runtime, RuntimeGenesisConfig, SessionKeys, System,
-	VERSION,
+	Fingerprints, Grandpa, InherentDataExt, Nonce, Rights, Runtime, RuntimeGenesisConfig,
+	SessionKeys, System, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -170,6 +170,30 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(pallet_collectibles::CollectionId, pallet_collectibles::ItemId)> {
 			Collectibles::items_by_content(content, start_after, limit)
+		}
+	}
+
+	impl pallet_fingerprints::FingerprintsApi<Block> for Runtime {
+		fn fingerprints(
+			sha256: polkadot_sdk::sp_core::H256,
+		) -> pallet_fingerprints::Fingerprints {
+			Fingerprints::fingerprints_of(sha256)
+		}
+
+		fn content_of_sm3(
+			sm3: polkadot_sdk::sp_core::H256,
+		) -> Option<polkadot_sdk::sp_core::H256> {
+			Fingerprints::content_of_sm3(sm3)
+		}
+
+		fn code_log(
+			start: u64,
+			limit: u32,
+		) -> (
+			Vec<(polkadot_sdk::sp_core::H256, pallet_fingerprints::ContentCode)>,
+			u64,
+		) {
+			Fingerprints::code_log(start, limit)
 		}
 	}
 

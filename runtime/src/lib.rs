@@ -44,6 +44,7 @@ use sp_version::RuntimeVersion;
 pub use pallet_audit;
 pub use pallet_collectibles;
 pub use pallet_consortium;
+pub use pallet_fingerprints;
 pub use pallet_members;
 pub use pallet_rights;
 pub use pallet_validators;
@@ -76,10 +77,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("registry-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -216,4 +217,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Audit = pallet_audit;
+
+	#[runtime::pallet_index(14)]
+	pub type Fingerprints = pallet_fingerprints;
 }

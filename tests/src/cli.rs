@@ -44,6 +44,18 @@ impl Run {
 		self
 	}
 
+	/// The run, which must have exited 2: the command line itself was wrong.
+	pub fn usage(self) -> Self {
+		assert_eq!(
+			self.code,
+			Some(2),
+			"the command line was not refused as wrong:\nstdout: {}\nstderr: {}",
+			self.stdout,
+			self.stderr
+		);
+		self
+	}
+
 	/// Standard output as one JSON document.
 	pub fn json(&self) -> Value {
 		serde_json::from_str(&self.stdout)

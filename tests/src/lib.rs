@@ -244,6 +244,11 @@ fn spawn(command: &[String], log: &Path) -> Child {
 }
 
 impl Node {
+	/// The node's process id.
+	pub fn pid(&self) -> u32 {
+		self.child.id()
+	}
+
 	/// The node's WebSocket RPC address.
 	pub fn ws_url(&self) -> String {
 		format!("ws://{}:{}", self.host, self.rpc_port)

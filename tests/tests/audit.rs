@@ -55,6 +55,7 @@ async fn collection_with_one_item(client: &RegistryClient, owner: &Ed25519Signer
 					creator: owner.account_id(),
 					catalogue_number: None,
 					owner: owner.account_id(),
+					fingerprints: registry_client::collectibles::Fingerprints::NONE,
 				}],
 				false,
 			),

@@ -59,6 +59,7 @@ async fn a_certificate_verifies_offline_and_a_tampered_one_is_rejected() {
 				co_authors: vec![],
 				parents: vec![],
 				on_behalf_of: None,
+				fingerprints: registry_client::collectibles::Fingerprints::NONE,
 			}
 			.register(),
 			&bob,
@@ -102,6 +103,7 @@ async fn a_certificate_verifies_offline_and_a_tampered_one_is_rejected() {
 					creator: bob.account_id(),
 					catalogue_number: Some(b"MS-0001".to_vec()),
 					owner: alice.account_id(),
+					fingerprints: registry_client::collectibles::Fingerprints::NONE,
 				}],
 				false,
 			),

@@ -74,7 +74,7 @@ fn keys_and_fingerprints_work_without_a_node() {
 		"{}",
 		garbage.error()
 	);
-	let neither = registry("key inspect").failed();
+	let neither = registry("key inspect").usage();
 	assert!(neither.error().contains("--key-uri"), "{}", neither.error());
 
 	// Fingerprints, streamed: a file larger than the read buffer, and an empty one.
@@ -165,6 +165,66 @@ fn keys_and_fingerprints_work_without_a_node() {
 		.failed()
 		.json();
 	assert_eq!(as_json["error"]["kind"], "connection");
+}
+
+#[test]
+fn a_wrong_command_line_exits_2_and_speaks_json_when_asked() {
+	// Refused by the parser: an unknown option, a missing argument, a value out of range.
+	for line in [
+		"item list --colour red --output json",
+		"find --output json",
+		"item list --limit 5000 --owner 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --output json",
+	] {
+		let refused = registry(line).usage();
+		let doc = refused.json();
+		assert_eq!(doc["error"]["kind"], "usage", "{line}: {doc}");
+		assert!(
+			!doc["error"]["message"].as_str().unwrap().is_empty(),
+			"{line}: {doc}"
+		);
+	}
+	let plain = registry("item list --colour red").usage();
+	assert!(plain.stderr.contains("--colour"), "{}", plain.stderr);
+	// Refused by the command: a malformed subject, an inverted block range (no node needed
+	// to know either is wrong).
+	let subject = registry("audit history item:zero --node ws://127.0.0.1:9 --output json").usage();
+	assert!(
+		subject.error().contains("is not a subject"),
+		"{}",
+		subject.error()
+	);
+	let range =
+		registry("audit history item:0:0 --from-block 9 --to-block 3 --node ws://127.0.0.1:9")
+			.usage();
+	assert!(
+		range.error().contains("is after --to-block"),
+		"{}",
+		range.error()
+	);
+	// Help is not an error.
+	registry("item list --help").ok();
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+	let dir = tempfile::tempdir().unwrap();
+	let mut files = Vec::new();
+	for n in 0..200 {
+		let path = dir.path().join(format!("scan-{n}.txt"));
+		std::fs::write(&path, format!("scan number {n} of a long series of scans")).unwrap();
+		files.push(path.display().to_string());
+	}
+	let mut child = cli::command(&[&["hash".to_string()], &files[..]].concat())
+		.stdout(Stdio::piped())
+		.stderr(Stdio::piped())
+		.spawn()
+		.expect("the command starts");
+	// Like `| head -0`: the reader closes before anything is read.
+	drop(child.stdout.take());
+	let output = child.wait_with_output().unwrap();
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!stderr.contains("panicked"), "{stderr}");
+	assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
 
 #[test]
@@ -464,11 +524,16 @@ async fn an_import_of_ten_thousand_rows_killed_midway_resumes_without_duplicates
 	// The report has a line per row, each with its own item.
 	let report = std::fs::read_to_string(dir.path().join("catalogue.report.csv")).unwrap();
 	let mut lines = report.lines();
-	assert_eq!(lines.next(), Some("row,serial,content_sha256,result"));
+	assert_eq!(
+		lines.next(),
+		Some("row,serial,content_sha256,result,similar_to")
+	);
 	let mut reported = BTreeSet::new();
 	let mut skipped_lines = 0;
 	for (index, line) in lines.enumerate() {
-		let fields: Vec<&str> = line.splitn(4, ',').collect();
+		let fields: Vec<&str> = line.splitn(5, ',').collect();
+		// The generated contents have no content code, so nothing is similar.
+		assert_eq!(fields[4], "", "{line}");
 		assert_eq!(fields[0], (index + 1).to_string());
 		assert_eq!(fields[2], contents[&fields[1].parse::<u32>().unwrap()]);
 		let item = match fields[3].strip_prefix("skipped: already registered as item ") {

@@ -279,6 +279,14 @@ fn a_certificate_made_online_verifies_offline_and_a_tampered_one_is_rejected() {
 	assert_eq!(verified["pinned"], true);
 	assert_eq!(verified["file_checked"], true);
 	assert_eq!(verified["work"], 0);
+	// The poem was registered by file: its SM3 digest is proven with it.
+	let sm3 = registry_client::fingerprint::digests_file(&poem)
+		.unwrap()
+		.sm3;
+	assert_eq!(
+		verified["content_sm3"],
+		format!("0x{}", hex::encode(sm3)).as_str()
+	);
 	assert_eq!(
 		(
 			verified["signed_weight"].as_u64(),
@@ -323,6 +331,15 @@ fn a_certificate_made_online_verifies_offline_and_a_tampered_one_is_rejected() {
 		"{}",
 		retitled.stderr
 	);
+	let mut doc: Value =
+		serde_json::from_str(&std::fs::read_to_string(&certificate).unwrap()).unwrap();
+	doc["contentSm3"] = format!("0x{}", "5a".repeat(32)).into();
+	let other_sm3 = write(dir.path(), "sm3.cert.json", &doc.to_string());
+	let refused = verify(format!(
+		"verify {other_sm3} {poem} --trusted-key {alice_key}"
+	))
+	.failed();
+	assert!(refused.stderr.contains("contentSm3"), "{}", refused.stderr);
 	let other = verify(format!(
 		"verify {certificate} {revised} --trusted-key {alice_key} --output json"
 	))

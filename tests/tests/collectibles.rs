@@ -29,6 +29,7 @@ fn request(serial: u32, museum: &Ed25519Signer) -> MintRequest {
 		creator: museum.account_id(),
 		catalogue_number: Some(format!("M-{serial:05}").into_bytes()),
 		owner: museum.account_id(),
+		fingerprints: registry_client::collectibles::Fingerprints::NONE,
 	}
 }
 

@@ -206,6 +206,7 @@ async fn register_batches(
 				creator: signer.account_id(),
 				catalogue_number: None,
 				owner: signer.account_id(),
+				fingerprints: registry_client::collectibles::Fingerprints::NONE,
 			})
 			.collect();
 		let call = tx().collectibles().mint_batch(collection, requests, false);

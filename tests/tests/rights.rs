@@ -51,6 +51,7 @@ async fn a_work_goes_through_registration_attestation_split_licence_and_dispute(
 		co_authors: vec![],
 		parents: vec![],
 		on_behalf_of: None,
+		fingerprints: registry_client::collectibles::Fingerprints::NONE,
 	};
 
 	// Registration: Bob files first.

@@ -32,6 +32,13 @@ pub fn work_by_content(content: &[u8; 32]) -> Vec<u8> {
 	key
 }
 
+/// `Fingerprints::Sm3Of(content)`: the content's SM3 digest. `Identity`: the key is a digest.
+pub fn sm3_of(content: &[u8; 32]) -> Vec<u8> {
+	let mut key = entry_prefix("Fingerprints", "Sm3Of");
+	key.extend_from_slice(content);
+	key
+}
+
 /// `Rights::Works(work)`.
 pub fn work(work: u64) -> Vec<u8> {
 	let mut key = entry_prefix("Rights", "Works");

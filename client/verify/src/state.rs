@@ -83,6 +83,8 @@ pub struct Registration {
 	pub work: Option<WorkSummary>,
 	/// The collectibles that carry it, by collection and item.
 	pub collectibles: Vec<ItemSummary>,
+	/// Its SM3 digest, where the proof reaches it and the chain records one.
+	pub sm3: Option<[u8; 32]>,
 	/// The entries read, in order.
 	pub entries: Vec<StorageEntry>,
 }
@@ -150,9 +152,16 @@ pub fn read_registration(
 			block: state.block,
 		});
 	}
+	// Certificates made before the chain kept SM3 digests do not reach the entry: they
+	// claim no digest, and still verify.
+	let sm3 = match reader.read_if_proven("Fingerprints::Sm3Of", keys::sm3_of(content))? {
+		Some(Some(value)) => Some(decode::<[u8; 32]>("Fingerprints::Sm3Of", &value)?),
+		_ => None,
+	};
 	Ok(Registration {
 		work,
 		collectibles,
+		sm3,
 		entries: reader.entries,
 	})
 }
@@ -253,6 +262,19 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+	/// [`Reader::read`], or `None` (nothing noted) when the proof does not reach `key`.
+	fn read_if_proven(
+		&mut self,
+		entry: &str,
+		key: Vec<u8>,
+	) -> Result<Option<Option<Vec<u8>>>, VerifyError> {
+		match self.state.read(&key) {
+			Err(VerifyError::StorageProof { .. }) => Ok(None),
+			Err(other) => Err(other),
+			Ok(_) => self.read(entry, key).map(Some),
+		}
+	}
+
 	fn read(&mut self, entry: &str, key: Vec<u8>) -> Result<Option<Vec<u8>>, VerifyError> {
 		let value = self.state.read(&key)?;
 		self.entries.push(StorageEntry {

@@ -6,7 +6,7 @@ use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 
 use crate::{
 	AlertsPage, AuditExport, AuditHead, Collection, ContentMatches, HistoryPage, Item, ItemsPage,
-	Rights, RightsCursor, Unit, Work,
+	Rights, RightsCursor, SimilarMatches, Unit, Work,
 };
 
 /// The JSON-RPC error code of bad parameters.
@@ -37,8 +37,8 @@ pub trait RegistryApi {
 		cursor: Option<(u32, u32)>,
 	) -> RpcResult<ItemsPage>;
 
-	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits):
-	/// a page of collectibles after `cursor` (`[collection, item]`), at most `pageSize` (1 to
+	/// The collectibles and the work whose content has this SHA-256 (`0x` and 64 hex digits)
+	/// or this SM3 digest (`sm3:0x` and 64 hex digits): a page of collectibles after `cursor` (`[collection, item]`), at most `pageSize` (1 to
 	/// 100, default 50), and the work.
 	#[method(name = "registry_findByContentHash")]
 	fn find_by_content_hash_page(
@@ -47,6 +47,18 @@ pub trait RegistryApi {
 		page_size: Option<u32>,
 		cursor: Option<(u32, u32)>,
 	) -> RpcResult<ContentMatches>;
+
+	/// The registered contents whose ISCC Content-Code (`ISCC:E…`, 64 bits) lies within
+	/// `maxDistance` bits of `code` (0 to 16, default 8), nearest first, at most `pageSize`
+	/// (1 to 100, default 20), each with its collectibles and its work. Codes of texts are
+	/// compared with texts, of images with images.
+	#[method(name = "registry_findSimilar")]
+	fn find_similar(
+		&self,
+		code: String,
+		max_distance: Option<u32>,
+		page_size: Option<u32>,
+	) -> RpcResult<SimilarMatches>;
 
 	/// A work with its authors, attestations, disputes, units and licences: the first 100 of
 	/// each list, with `truncated` naming the lists that hold more.

@@ -11,6 +11,7 @@ pub use registry_audit_record as record;
 
 #[cfg(feature = "api")]
 pub mod api;
+pub mod iscc;
 
 /// The names of the rights in a work, by bit of the chain's right set: the twelve economic
 /// rights (bits 0 to 11), then the four moral rights (bits 12 to 15), in the order of the
@@ -140,6 +141,12 @@ pub struct Item {
 	pub state: String,
 	pub retired_reason: Option<u16>,
 	pub frozen: Option<Freeze>,
+	/// The content's SM3 digest (`0x` and 64 hex digits), if it was registered with one.
+	#[serde(default)]
+	pub content_sm3: Option<String>,
+	/// The content's ISCC Content-Code (`ISCC:E…`), if it was registered with one.
+	#[serde(default)]
+	pub content_code: Option<String>,
 }
 
 /// A collection's transfer policy. Every transfer is a gift: nothing on the chain has a
@@ -343,6 +350,12 @@ pub struct Work {
 	/// pages through all units and licences.
 	#[serde(default)]
 	pub truncated: Vec<String>,
+	/// The content's SM3 digest, if it was registered with one.
+	#[serde(default)]
+	pub content_sm3: Option<String>,
+	/// The content's ISCC Content-Code, if it was registered with one.
+	#[serde(default)]
+	pub content_code: Option<String>,
 }
 
 /// The most entries each list of a [`Work`] holds.
@@ -380,11 +393,72 @@ pub struct Rights {
 #[serde(rename_all = "camelCase")]
 pub struct ContentMatches {
 	pub content_sha256: String,
+	/// The content's SM3 digest, if it was registered with one.
+	#[serde(default)]
+	pub content_sm3: Option<String>,
 	pub collectibles: Vec<Item>,
 	pub work: Option<Work>,
 	/// Pass as `cursor` for the next page of collectibles; `null` on the last page.
 	#[serde(default)]
 	pub next_cursor: Option<(u32, u32)>,
+}
+
+/// Registrations whose content code lies within a distance of a code:
+/// `registry_findSimilar`'s answer.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarMatches {
+	/// The code asked about, canonical.
+	pub code: String,
+	pub max_distance: u32,
+	/// The contents found, nearest first.
+	pub matches: Vec<SimilarContent>,
+	/// Whether more contents lie within the distance than the page holds.
+	pub more: bool,
+	/// Content codes the node's index holds, and the finalized block it has read up to: a
+	/// registration after it is not found yet.
+	pub indexed_codes: u64,
+	pub indexed_at_block: u32,
+}
+
+/// A registered content near a code: its items and its work.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarContent {
+	/// Bits in which its code differs from the one asked about.
+	pub distance: u32,
+	pub content_sha256: String,
+	pub content_code: String,
+	/// Its collectibles (the first [`SIMILAR_ITEMS`]; editions share a content).
+	pub collectibles: Vec<SimilarItem>,
+	pub work: Option<SimilarWork>,
+}
+
+/// The collectibles each [`SimilarContent`] lists, at most.
+pub const SIMILAR_ITEMS: usize = 10;
+
+/// A collectible as a similar match names it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarItem {
+	pub collection: u32,
+	pub item: u32,
+	/// The holder.
+	pub owner: String,
+	pub creator: String,
+	pub minted_at_block: u32,
+	pub state: String,
+}
+
+/// A work as a similar match names it.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarWork {
+	pub work: u64,
+	pub title: String,
+	pub registrant: String,
+	pub authors: Vec<String>,
+	pub registered_at_block: u32,
 }
 
 /// What an audit record is about: [`record::Subject`] as JSON.

@@ -3,9 +3,12 @@
 
 use polkadot_sdk::sp_core::{crypto::Ss58Codec, H256};
 use registry_rpc_types as json;
+
+use crate::similar::kind_number;
 use registry_runtime::{
 	pallet_audit::{AlertStatusView, AlertView, ChainHead, HashedRecord, Rule},
 	pallet_collectibles::{CollectionInfo, Freeze, ItemInfo, ItemState, TransferPolicy},
+	pallet_fingerprints::Fingerprints,
 	pallet_rights::{
 		AttestationView, AuthorVersionView, DisputeStatus, DisputeView, LicenceView, Revocation,
 		RightSet, RightsCursor, RightsPage, ScopeView, TerritoryView, UnitSource, UnitView,
@@ -72,7 +75,20 @@ pub fn item(item: &ItemInfo<AccountId, BlockNumber>) -> json::Item {
 		state: state.into(),
 		retired_reason,
 		frozen: item.frozen.as_ref().map(freeze),
+		content_sm3: None,
+		content_code: None,
 	}
+}
+
+/// A content's SM3 digest and content code as text, `(None, None)` for what it lacks.
+pub fn fingerprints(fingerprints: &Fingerprints) -> (Option<String>, Option<String>) {
+	(
+		fingerprints.sm3.as_ref().map(hex_hash),
+		fingerprints.content_code.as_ref().and_then(|code| {
+			code.as_u64()
+				.map(|bits| registry_rpc_types::iscc::encode(kind_number(code.kind), bits))
+		}),
+	)
 }
 
 fn policy(policy: &TransferPolicy<BlockNumber>) -> json::Policy {
@@ -229,6 +245,8 @@ pub fn work(work: &WorkView<AccountId, BlockNumber>) -> json::Work {
 			.iter()
 			.map(|list| work_list(*list).to_owned())
 			.collect(),
+		content_sm3: None,
+		content_code: None,
 	}
 }
 

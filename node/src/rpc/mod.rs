@@ -17,8 +17,10 @@ use polkadot_sdk::{
 };
 use registry_runtime::{
 	opaque::Block, pallet_audit::AuditApi, pallet_collectibles::CollectiblesApi,
-	pallet_rights::RightsApi, AccountId, BlockNumber, Nonce,
+	pallet_fingerprints::FingerprintsApi, pallet_rights::RightsApi, AccountId, BlockNumber, Nonce,
 };
+
+use crate::similar::SharedSimilar;
 
 use audit::Audit;
 use registry::Registry;
@@ -30,6 +32,8 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
+	/// The near-duplicate index the node keeps.
+	pub similar: SharedSimilar,
 }
 
 /// All the node's RPC methods.
@@ -45,15 +49,20 @@ where
 	C::Api: CollectiblesApi<Block, AccountId, BlockNumber>,
 	C::Api: RightsApi<Block, AccountId, BlockNumber>,
 	C::Api: AuditApi<Block, AccountId, BlockNumber>,
+	C::Api: FingerprintsApi<Block>,
 	P: TransactionPool + 'static,
 {
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps {
+		client,
+		pool,
+		similar,
+	} = deps;
 
 	// `system_accountNextIndex`: the next nonce, counting transactions still in the pool.
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	// `registry_*`: collectibles and works as readable JSON.
-	module.merge(Registry::new(client.clone()).into_rpc())?;
+	module.merge(Registry::new(client.clone(), similar).into_rpc())?;
 	// `audit_*`: the audit log's history, alerts and exports.
 	module.merge(Audit::new(client).into_rpc())?;
 

@@ -41,6 +41,7 @@ fn request<T: Config>(serial: u32, owner: &T::AccountId) -> MintRequestOf<T> {
 		creator: owner.clone(),
 		catalogue_number: Some(text::<T::MaxCatalogueLength>()),
 		owner: owner.clone(),
+		fingerprints: Default::default(),
 	}
 }
 

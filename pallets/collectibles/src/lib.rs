@@ -93,7 +93,7 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
-	use registry_primitives::{AuditReporter, MemberRoles};
+	use registry_primitives::{AuditReporter, FingerprintRegistry, MemberRoles};
 
 	/// A collection as stored.
 	pub type CollectionOf<T> = Collection<
@@ -129,6 +129,9 @@ pub mod pallet {
 		type Members: MemberRoles<Self::AccountId>;
 		/// Where every change is reported for the audit log.
 		type Audit: AuditReporter<Self::AccountId>;
+		/// Where the fingerprints an item carries beside its SHA-256 (SM3, content code) are
+		/// recorded and checked.
+		type Fingerprints: FingerprintRegistry;
 		/// Issuers of one collection, the creator included.
 		#[pallet::constant]
 		type MaxIssuers: Get<u32>;
@@ -431,12 +434,16 @@ pub mod pallet {
 		/// The origin is an issuer of the collection, still an active institution.
 		///
 		/// - `collection`: where to mint.
-		/// - `request`: content hash, metadata, serial, creator, catalogue number, first holder.
+		/// - `request`: content hash, metadata, serial, creator, catalogue number, first holder,
+		///   and the content's SM3 digest and ISCC content code where the issuer computed them
+		///   (an SM3 digest is unique like the SHA-256).
 		/// - `draft`: mint as a draft whose metadata may still be corrected in place.
 		///
 		/// Emits [`Event::ItemMinted`]. Weight: [`WeightInfo::mint`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(T::WeightInfo::mint().saturating_add(
+			T::Fingerprints::calls_weight(core::iter::once(&request.fingerprints))
+		))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			collection: CollectionId,
@@ -463,8 +470,9 @@ pub mod pallet {
 		///
 		/// Emits one [`Event::BatchMinted`] for the batch. Weight: [`WeightInfo::mint_batch`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32)
-			)]
+		#[pallet::weight(T::WeightInfo::mint_batch(requests.len() as u32).saturating_add(
+			T::Fingerprints::calls_weight(requests.iter().map(|r| &r.fingerprints))
+		))]
 		pub fn mint_batch(
 			origin: OriginFor<T>,
 			collection: CollectionId,

@@ -63,6 +63,7 @@ pub fn take_reported() -> Vec<AuditEntry<u64>> {
 impl pallet_collectibles::Config for Test {
 	type Members = Members;
 	type Audit = RecordingAudit;
+	type Fingerprints = ();
 	type MaxIssuers = ConstU32<3>;
 	type MaxNameLength = ConstU32<32>;
 	type MaxDescriptionLength = ConstU32<64>;

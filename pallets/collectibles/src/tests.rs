@@ -35,6 +35,7 @@ fn request(serial: u32, content: u8) -> crate::pallet::MintRequestOf<Test> {
 		creator: ARTIST,
 		catalogue_number: Some(BoundedVec::truncate_from(b"INV-1".to_vec())),
 		owner: ARTIST,
+		fingerprints: Default::default(),
 	}
 }
 

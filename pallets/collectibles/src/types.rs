@@ -10,6 +10,7 @@ use polkadot_sdk::{
 	},
 	sp_core::H256,
 };
+pub use registry_primitives::Fingerprints;
 use scale_info::TypeInfo;
 
 /// A collection's number.
@@ -194,6 +195,8 @@ pub struct MintRequest<
 	pub catalogue_number: Option<BoundedVec<u8, MaxCatalogue>>,
 	/// The first holder.
 	pub owner: AccountId,
+	/// The content's SM3 digest and ISCC content code, as far as the issuer computed them.
+	pub fingerprints: Fingerprints,
 }
 
 /// Transfers of one item inside the current window, for the per-window cap.

@@ -6,9 +6,11 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 mod audit;
+mod fingerprint;
 mod metadata;
 mod roles;
 
 pub use audit::*;
+pub use fingerprint::*;
 pub use metadata::*;
 pub use roles::*;

@@ -59,6 +59,7 @@ fn register<T: Config>(authors: &[T::AccountId], n: u32) -> Result<WorkId, Bench
 		BoundedVec::truncate_from(co_authors.to_vec()),
 		BoundedVec::new(),
 		None,
+		Default::default(),
 	)?;
 	Ok(work)
 }
@@ -115,6 +116,7 @@ mod benchmarks {
 			BoundedVec::truncate_from(co_authors),
 			BoundedVec::truncate_from(parents),
 			None,
+			Default::default(),
 		);
 
 		assert!(WorkByContent::<T>::contains_key(new_content));

@@ -78,7 +78,7 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
 	use polkadot_sdk::sp_core::H256;
-	use registry_primitives::{AuditReporter, MemberRoles};
+	use registry_primitives::{AuditReporter, FingerprintRegistry, Fingerprints, MemberRoles};
 
 	/// A list of accounts: a work's authors, a unit's holders, approvals.
 	pub type HoldersOf<T> =
@@ -148,6 +148,9 @@ pub mod pallet {
 		type Members: MemberRoles<Self::AccountId>;
 		/// Where every change is reported for the audit log.
 		type Audit: AuditReporter<Self::AccountId>;
+		/// Where the fingerprints a work carries beside its SHA-256 (SM3, content code) are
+		/// recorded and checked.
+		type Fingerprints: FingerprintRegistry;
 		/// The wall clock, from which the current [`Day`] of terms and expiries is taken.
 		type Time: UnixTime;
 		/// Bytes of a work's title.
@@ -599,6 +602,8 @@ pub mod pallet {
 		/// - `co_authors`: the other authors, active members.
 		/// - `parents`: the registered works it derives from.
 		/// - `on_behalf_of`: the creator an institution registers for.
+		/// - `fingerprints`: the work's SM3 digest and ISCC content code, where the registrant
+		///   computed them; an SM3 digest is unique like the SHA-256.
 		///
 		/// The authors get the moral rights, and a first unit of all economic rights,
 		/// worldwide, from `created_on` on, which they exercise together (threshold: all of
@@ -609,7 +614,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::register_work(
 			co_authors.len() as u32,
 			parents.len() as u32,
-		))]
+		).saturating_add({
+			// Deref coercion: the macro hands the argument by reference.
+			let fingerprints: &Fingerprints = &fingerprints;
+			T::Fingerprints::calls_weight(core::iter::once(fingerprints))
+		}))]
 		pub fn register_work(
 			origin: OriginFor<T>,
 			content: H256,
@@ -619,6 +628,7 @@ pub mod pallet {
 			co_authors: HoldersOf<T>,
 			parents: BoundedVec<WorkId, T::MaxParents>,
 			on_behalf_of: Option<T::AccountId>,
+			fingerprints: Fingerprints,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_register_work(
@@ -630,6 +640,7 @@ pub mod pallet {
 				co_authors,
 				parents,
 				on_behalf_of,
+				fingerprints,
 			)
 		}
 

@@ -87,6 +87,7 @@ pub fn audit_log() -> Vec<AuditEntry<u64>> {
 impl pallet_rights::Config for Test {
 	type Members = Members;
 	type Audit = RecordingAudit;
+	type Fingerprints = ();
 	type Time = MockTime;
 	type MaxTitleLength = ConstU32<64>;
 	type MaxUriLength = ConstU32<64>;

@@ -102,6 +102,7 @@ impl pallet_timestamp::Config for Runtime {
 impl pallet_collectibles::Config for Runtime {
 	type Members = crate::Members;
 	type Audit = crate::Audit;
+	type Fingerprints = crate::Fingerprints;
 	type MaxIssuers = ConstU32<8>;
 	type MaxNameLength = ConstU32<128>;
 	type MaxDescriptionLength = ConstU32<1024>;
@@ -118,6 +119,7 @@ impl pallet_collectibles::Config for Runtime {
 impl pallet_rights::Config for Runtime {
 	type Members = crate::Members;
 	type Audit = crate::Audit;
+	type Fingerprints = crate::Fingerprints;
 	// Terms and expiries are counted in days of the block timestamp.
 	type Time = crate::Timestamp;
 	type MaxTitleLength = ConstU32<256>;
@@ -130,6 +132,8 @@ impl pallet_rights::Config for Runtime {
 	type MaxPendingActions = ConstU32<16>;
 	type WeightInfo = pallet_rights::weights::SubstrateWeight<Runtime>;
 }
+
+impl pallet_fingerprints::Config for Runtime {}
 
 impl pallet_audit::Config for Runtime {
 	type Members = crate::Members;

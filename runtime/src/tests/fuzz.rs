@@ -22,7 +22,9 @@ use polkadot_sdk::{
 use scale_info::{form::PortableForm, PortableRegistry, TypeDef, TypeDefPrimitive};
 use std::time::Instant;
 
-use super::hardening::{attest, create_collection, mint, mint_batch, register_work};
+use super::hardening::{
+	attest, create_collection, mint, mint_batch, mint_fingerprinted, register_work,
+};
 use crate::{
 	harness::{account, Chain},
 	Runtime, RuntimeCall,
@@ -49,6 +51,19 @@ fn seeds() -> Vec<Vec<u8>> {
 		mint_batch(0, 10, 4),
 		register_work(H256::repeat_byte(3)),
 		attest(0),
+		mint_fingerprinted(
+			0,
+			3,
+			H256::repeat_byte(4),
+			pallet_fingerprints::Fingerprints {
+				sm3: Some(H256::repeat_byte(5)),
+				content_code: Some(pallet_fingerprints::ContentCode {
+					kind: pallet_fingerprints::ContentKind::Image,
+					bits: polkadot_sdk::frame_support::BoundedVec::truncate_from(vec![6; 8]),
+				}),
+			},
+			false,
+		),
 	]
 	.iter()
 	.map(Encode::encode)
@@ -250,6 +265,10 @@ fn invariants_hold(chain: &mut Chain, when: &str) {
 				pallet_collectibles::Pallet::<Runtime>::do_try_state(),
 			),
 			("Rights", pallet_rights::Pallet::<Runtime>::do_try_state()),
+			(
+				"Fingerprints",
+				pallet_fingerprints::Pallet::<Runtime>::do_try_state(),
+			),
 			("Audit", pallet_audit::Pallet::<Runtime>::do_try_state()),
 		];
 		for (pallet, check) in checks {

@@ -122,13 +122,28 @@ fn request(
 		creator: account(owner),
 		catalogue_number: None,
 		owner: account(owner),
+		fingerprints: Default::default(),
 	}
 }
 
 pub(super) fn mint(collection: u32, serial: u32, content: H256, draft: bool) -> RuntimeCall {
+	mint_fingerprinted(collection, serial, content, Default::default(), draft)
+}
+
+/// Bob's mint of `content` carrying `fingerprints`.
+pub(super) fn mint_fingerprinted(
+	collection: u32,
+	serial: u32,
+	content: H256,
+	fingerprints: pallet_fingerprints::Fingerprints,
+	draft: bool,
+) -> RuntimeCall {
 	RuntimeCall::Collectibles(pallet_collectibles::Call::mint {
 		collection,
-		request: request(serial, content, Bob),
+		request: pallet_collectibles::MintRequest {
+			fingerprints,
+			..request(serial, content, Bob)
+		},
 		draft,
 	})
 }
@@ -398,6 +413,14 @@ fn immortal_transactions_are_refused() {
 // --- 5. self-judging ---
 
 pub(super) fn register_work(content: H256) -> RuntimeCall {
+	register_work_fingerprinted(content, Default::default())
+}
+
+/// A work of `content` carrying `fingerprints`, its signer the only author.
+pub(super) fn register_work_fingerprinted(
+	content: H256,
+	fingerprints: pallet_fingerprints::Fingerprints,
+) -> RuntimeCall {
 	RuntimeCall::Rights(pallet_rights::Call::register_work {
 		content,
 		title: BoundedVec::truncate_from(b"Poem".to_vec()),
@@ -409,6 +432,7 @@ pub(super) fn register_work(content: H256) -> RuntimeCall {
 		co_authors: BoundedVec::new(),
 		parents: BoundedVec::new(),
 		on_behalf_of: None,
+		fingerprints,
 	})
 }
 

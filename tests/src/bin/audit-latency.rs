@@ -144,6 +144,7 @@ async fn populate(client: &RegistryClient, alice: &Ed25519Signer, node_port: u16
 			creator: alice.account_id(),
 			catalogue_number: None,
 			owner: alice.account_id(),
+			fingerprints: registry_client::collectibles::Fingerprints::NONE,
 		})
 		.collect();
 	client

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use registry_client::{
-	collectibles::{CollectionId, ItemId, MetadataRef},
-	fingerprint, manifest,
+	collectibles::{CollectionId, Fingerprints, ItemId, MetadataRef},
+	fingerprint::{self, ContentCode},
+	manifest,
 	rights::{Day, RightSet},
 	types::{day_of, RIGHT_NAMES},
 	AccountId32, H256,
@@ -187,21 +188,114 @@ impl MetadataArgs {
 #[derive(Debug, clap::Args)]
 #[group(required = true, multiple = false)]
 pub struct ContentArgs {
-	/// The content's SHA-256.
+	/// The content's SHA-256. With a hash, only the SHA-256 is recorded: give --file to record
+	/// the SM3 digest and the content code too.
 	#[arg(long, value_name = "HASH", value_parser = sha256)]
 	pub content: Option<H256>,
-	/// The content's file, to hash.
+	/// The content's file: its SHA-256, SM3 digest and ISCC content code are computed and
+	/// recorded.
 	#[arg(long, value_name = "FILE")]
 	pub file: Option<PathBuf>,
 }
 
+/// A content as a registration records it.
+pub struct Content {
+	pub sha256: H256,
+	/// Its SM3 digest and content code, as far as computed.
+	pub fingerprints: Fingerprints,
+	/// Its content code, to look for similar registrations with.
+	pub code: Option<ContentCode>,
+	/// Why a file has no content code.
+	pub no_code: Option<String>,
+}
+
 impl ContentArgs {
-	pub fn resolve(&self) -> Result<H256, CliError> {
+	pub fn resolve(&self) -> Result<Content, CliError> {
 		match (&self.content, &self.file) {
-			(Some(hash), _) => Ok(*hash),
-			(None, Some(file)) => hash_file("--file", file),
+			(Some(hash), _) => Ok(Content {
+				sha256: *hash,
+				fingerprints: Fingerprints::NONE,
+				code: None,
+				no_code: None,
+			}),
+			(None, Some(file)) => {
+				let computed = fingerprint::file_fingerprints(file).map_err(|e| {
+					CliError::new(
+						"io",
+						format!("--file {}: {}", file.display(), io_reason(&e)),
+					)
+				})?;
+				Ok(Content {
+					sha256: H256(computed.digests.sha256),
+					fingerprints: computed.to_chain(),
+					code: computed.content_code.clone().ok(),
+					no_code: computed.content_code.err(),
+				})
+			}
 			(None, None) => Err(CliError::usage("give --content HASH or --file FILE")),
 		}
+	}
+}
+
+/// What to do when a content looks like one already registered.
+#[derive(Debug, clap::Args)]
+pub struct SimilarArgs {
+	/// Register even if registered content is similar (its content code lies within
+	/// --similar-distance bits); without it, the command lists what is similar and stops.
+	#[arg(long)]
+	pub allow_similar: bool,
+	/// Bits two content codes may differ in to count as similar (0 to 16).
+	#[arg(long, value_name = "BITS", default_value_t = registry_client::similar::DEFAULT_DISTANCE,
+		value_parser = clap::value_parser!(u32).range(0..=16))]
+	pub similar_distance: u32,
+}
+
+impl SimilarArgs {
+	/// Looks for registrations similar to `content`. Stops with the list unless similar ones
+	/// are allowed; returns lines for people: what was found, or why nothing could be looked
+	/// for.
+	pub async fn check(
+		&self,
+		client: &registry_client::RegistryClient,
+		content: &Content,
+	) -> Result<Vec<String>, CliError> {
+		let Some(code) = &content.code else {
+			return Ok(content
+				.no_code
+				.iter()
+				.map(|reason| {
+					format!(
+						"{reason}: registered by its SHA-256 and SM3 digests; similar content cannot be looked for"
+					)
+				})
+				.collect());
+		};
+		let found = client
+			.similar_to(code, self.similar_distance, content.sha256)
+			.await
+			.map_err(|e| CliError::chain(&e, &registry_client::explain::Subject::default()))?;
+		let lines: Vec<String> = found
+			.iter()
+			.flat_map(registry_client::similar::describe)
+			.collect();
+		if lines.is_empty() {
+			return Ok(Vec::new());
+		}
+		if !self.allow_similar {
+			return Err(CliError::new(
+				"similar",
+				format!(
+					"registered content is similar to this one (content code {}); nothing was \
+					 submitted. Check it, then run again with --allow-similar to register anyway:\n  {}",
+					code.iscc,
+					lines.join("\n  ")
+				),
+			));
+		}
+		Ok(lines
+			.into_iter()
+			.map(|line| format!("similar to {line}"))
+			.collect())
 	}
 }
 

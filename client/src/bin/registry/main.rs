@@ -57,7 +57,8 @@ enum Command {
 	/// Admit, suspend, reinstate, remove and show members.
 	#[command(subcommand)]
 	Member(member::Command),
-	/// Find the items registered for a content hash or a file.
+	/// Find what is registered for a file or a content hash (items and work), and what is
+	/// registered that is similar to a file.
 	Find(find::Args),
 	/// Register a whole catalogue from a CSV or JSON manifest, resuming where it stopped.
 	#[command(long_about = import::LONG_ABOUT)]
@@ -96,9 +97,48 @@ async fn run(command: Command, context: &Context) -> Result<output::Output, erro
 	}
 }
 
+/// Whether the command line asks for JSON, read before it is parsed: a command line clap
+/// refuses still gets its error as JSON.
+fn asks_for_json() -> bool {
+	let args: Vec<String> = std::env::args().collect();
+	args.iter().any(|arg| arg == "--output=json")
+		|| args
+			.windows(2)
+			.any(|pair| pair[0] == "--output" && pair[1] == "json")
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-	let cli = Cli::parse();
+	let cli = match Cli::try_parse() {
+		Ok(cli) => cli,
+		Err(error) => {
+			use clap::error::ErrorKind;
+			let help = matches!(
+				error.kind(),
+				ErrorKind::DisplayHelp
+					| ErrorKind::DisplayVersion
+					| ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+			);
+			if help || !asks_for_json() {
+				let _ = error.print();
+				return if help {
+					ExitCode::SUCCESS
+				} else {
+					ExitCode::from(output::USAGE_STATUS)
+				};
+			}
+			let message = error.render().to_string();
+			let message = message
+				.trim()
+				.trim_start_matches("error: ")
+				.lines()
+				.filter(|line| !line.trim().is_empty())
+				.collect::<Vec<_>>()
+				.join(" ");
+			output::say(serde_json::json!({ "error": { "kind": "usage", "message": message } }));
+			return ExitCode::from(output::USAGE_STATUS);
+		}
+	};
 	let context = Context::new(cli.global);
 	let result = run(cli.command, &context).await;
 	output::finish(result, context.json())

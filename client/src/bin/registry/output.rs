@@ -63,17 +63,33 @@ pub fn table(rows: &[(&str, String)]) -> String {
 		.join("\n")
 }
 
+/// The exit status of a command line that is itself wrong, as the README's table says.
+pub const USAGE_STATUS: u8 = 2;
+
+/// Writes a line to standard output. A reader that went away (`registry … | head -2`) is
+/// no error: what it did not read is dropped, and the command ends as it would have.
+pub fn say(line: impl std::fmt::Display) {
+	use std::io::Write;
+	let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+/// [`say`] on standard error.
+pub fn warn(line: impl std::fmt::Display) {
+	use std::io::Write;
+	let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// Prints the result and gives the exit status.
 pub fn finish(result: Result<Output, CliError>, json: bool) -> ExitCode {
 	match result {
 		Ok(output) => {
 			for note in &output.notes {
-				eprintln!("{note}");
+				warn(note);
 			}
 			if json {
-				println!("{}", output.json);
+				say(&output.json);
 			} else if !output.text.is_empty() {
-				println!("{}", output.text);
+				say(&output.text);
 			}
 			if output.ok {
 				ExitCode::SUCCESS
@@ -83,14 +99,15 @@ pub fn finish(result: Result<Output, CliError>, json: bool) -> ExitCode {
 		}
 		Err(error) => {
 			if json {
-				println!(
-					"{}",
-					json!({ "error": { "kind": error.kind, "message": error.message } })
-				);
+				say(json!({ "error": { "kind": error.kind, "message": error.message } }));
 			} else {
-				eprintln!("error: {}", error.message);
+				warn(format!("error: {}", error.message));
 			}
-			ExitCode::FAILURE
+			if error.kind == "usage" {
+				ExitCode::from(USAGE_STATUS)
+			} else {
+				ExitCode::FAILURE
+			}
 		}
 	}
 }

@@ -76,6 +76,7 @@ pub fn assemble(parts: Parts) -> Result<Certificate, VerifyError> {
 		chain: parts.chain,
 		genesis_hash: hex0x(&parts.genesis_hash),
 		content_sha256: hex0x(&parts.content),
+		content_sm3: registration.sm3.as_ref().map(|sm3| hex0x(sm3)),
 		work: registration.work,
 		collectibles: registration.collectibles,
 		proof: Proven {

@@ -22,7 +22,9 @@
 //! The entries are `Rights::WorkByContent(content)`, `Rights::Works(work)`,
 //! `Rights::MoralRights(work)`, `Rights::Attestations(work, attester)` for every attester,
 //! and for every collectible `Collectibles::ItemsByContent(content, collection, item)` and
-//! `Collectibles::Items(collection, item)`. The lists are complete, not just true: the proof
+//! `Collectibles::Items(collection, item)`, and `Fingerprints::Sm3Of(content)` for the SM3
+//! digest the certificate states beside the SHA-256 (certificates from before the chain kept
+//! SM3 digests state none). The lists are complete, not just true: the proof
 //! holds every trie node under `Attestations(work, ..)` and `ItemsByContent(content, ..)`, and
 //! the verifier walks those subtries, so an attestation or a collectible left out of the
 //! certificate is found missing. A content without a work is proven to have none.
@@ -113,6 +115,9 @@ pub struct Certificate {
 	pub genesis_hash: String,
 	/// The SHA-256 of the content certified.
 	pub content_sha256: String,
+	/// Its SM3 digest, proven from `Fingerprints::Sm3Of`, when the chain records one.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub content_sm3: Option<String>,
 	/// The work that filed the content, if one did.
 	pub work: Option<WorkSummary>,
 	/// The collectibles that carry the content, by collection and item number.
@@ -259,6 +264,8 @@ impl TrustedAuthorities {
 pub struct Verified {
 	/// The content's SHA-256.
 	pub content: [u8; 32],
+	/// Its SM3 digest, proven, if the certificate states one.
+	pub sm3: Option<[u8; 32]>,
 	/// Whether a file was hashed and matched it.
 	pub file_checked: bool,
 	/// The certified block.

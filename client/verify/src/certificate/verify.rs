@@ -79,9 +79,19 @@ pub fn verify_content(
 	let registration = read_registration(&content, &state)?;
 	compare_entries(&proof.storage, &registration.entries)?;
 	compare_summary(certificate, &registration.work, &registration.collectibles)?;
+	let proven_sm3 = registration.sm3.as_ref().map(|sm3| hex0x(sm3));
+	if certificate.content_sm3 != proven_sm3 {
+		let shown = |sm3: &Option<String>| sm3.clone().unwrap_or_else(|| "none".into());
+		return Err(VerifyError::Summary {
+			field: "contentSm3".into(),
+			certificate: shown(&certificate.content_sm3),
+			proof: shown(&proven_sm3),
+		});
+	}
 
 	Ok(Verified {
 		content,
+		sm3: registration.sm3,
 		file_checked: file_sha256.is_some(),
 		block_number: header.number,
 		block_hash,

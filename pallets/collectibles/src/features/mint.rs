@@ -13,7 +13,9 @@ use polkadot_sdk::{
 	frame_system,
 	sp_core::H256,
 };
-use registry_primitives::{AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Subject};
+use registry_primitives::{
+	AuditEntry, AuditKind, AuditReporter, Detail, FingerprintRegistry, MemberRoles, Subject,
+};
 
 /// How a mint announces its items.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -64,6 +66,7 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::DuplicateSerial
 			);
 			let edition = Self::next_edition(collection, record.editions, request.content)?;
+			T::Fingerprints::record(request.content, &request.fingerprints)?;
 			// Item numbers follow the mint count, which never exceeds `MAX_SUPPLY_CAP`.
 			let item = record.minted;
 			record.minted = record.minted.saturating_add(1);

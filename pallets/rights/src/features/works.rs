@@ -15,7 +15,8 @@ use polkadot_sdk::{
 	sp_core::H256,
 };
 use registry_primitives::{
-	AuditEntry, AuditKind, AuditReporter, Detail, MemberRoles, Role, Subject,
+	AuditEntry, AuditKind, AuditReporter, Detail, FingerprintRegistry, Fingerprints, MemberRoles,
+	Role, Subject,
 };
 
 impl<T: Config> Pallet<T> {
@@ -29,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		co_authors: HoldersOf<T>,
 		parents: BoundedVec<WorkId, T::MaxParents>,
 		on_behalf_of: Option<T::AccountId>,
+		fingerprints: Fingerprints,
 	) -> DispatchResult {
 		// A creator files for themself; an institution files for a creator it names.
 		let first_author = match on_behalf_of {
@@ -57,6 +59,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::AlreadyRegistered
 		);
 		ensure!(created_on <= Self::today(), Error::<T>::InvalidCreationDate);
+		T::Fingerprints::record(content, &fingerprints)?;
 
 		let mut authors: Vec<T::AccountId> = Vec::with_capacity(co_authors.len().saturating_add(1));
 		authors.push(first_author.clone());

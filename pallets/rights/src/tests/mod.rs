@@ -97,6 +97,7 @@ pub fn try_register_full(
 		holders(co_authors),
 		BoundedVec::truncate_from(parents.to_vec()),
 		on_behalf_of,
+		Default::default(),
 	)
 }
 

@@ -179,7 +179,7 @@ fn history_of(text: &str) -> Result<String, CliError> {
 		return Ok(subject.to_string());
 	}
 	if text.contains(':') {
-		return Err(CliError::input(format!(
+		return Err(CliError::usage(format!(
 			"`{text}` is not a subject: write item:COLLECTION:ITEM, collection:ID, work:ID, \
 			 unit:ID, licence:ID or alert:ID"
 		)));
@@ -187,7 +187,7 @@ fn history_of(text: &str) -> Result<String, CliError> {
 	account(text)
 		.map(|account| account.to_string())
 		.map_err(|_| {
-			CliError::input(format!(
+			CliError::usage(format!(
 				"`{text}` is neither a subject (item:COLLECTION:ITEM, collection:ID, work:ID, \
 				 unit:ID, licence:ID, alert:ID, members, validators, nodes, council, chain, \
 				 rules) nor an account (SS58 address or 0x public key)"
@@ -228,7 +228,7 @@ async fn read_pages<T, C>(
 async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliError> {
 	let of = history_of(&args.of)?;
 	if args.limit == 0 {
-		return Err(CliError::input("--limit must be at least 1"));
+		return Err(CliError::usage("--limit must be at least 1"));
 	}
 	let blocks = match (args.from_block, args.to_block) {
 		(None, None) => None,
@@ -236,14 +236,14 @@ async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliErro
 	};
 	if let Some((from, to)) = blocks {
 		if from > to {
-			return Err(CliError::input(format!(
+			return Err(CliError::usage(format!(
 				"--from-block {from} is after --to-block {to}"
 			)));
 		}
 	}
 	if let (Some(from), Some(to)) = (args.from, args.to) {
 		if from > to {
-			return Err(CliError::input(format!(
+			return Err(CliError::usage(format!(
 				"--from {} is after --to {}",
 				date(from),
 				date(to)
@@ -288,7 +288,7 @@ async fn history(args: HistoryArgs, context: &Context) -> Result<Output, CliErro
 
 async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError> {
 	if args.limit == 0 {
-		return Err(CliError::input("--limit must be at least 1"));
+		return Err(CliError::usage("--limit must be at least 1"));
 	}
 	let client = context.connect().await?;
 	let status = args.status.name();
@@ -320,7 +320,7 @@ async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError>
 async fn export(args: ExportArgs, context: &Context) -> Result<Output, CliError> {
 	let client = context.connect().await?;
 	if let Some(to_block) = args.to_block.filter(|to| args.from_block > *to) {
-		return Err(CliError::input(format!(
+		return Err(CliError::usage(format!(
 			"--from-block {} is after --to-block {to_block}",
 			args.from_block
 		)));

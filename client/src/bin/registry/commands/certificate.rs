@@ -92,6 +92,9 @@ fn described(certificate: &Certificate, file: &Path, out: &Path) -> Output {
 		certificate.content_sha256,
 		proof.block_number
 	)];
+	if let Some(sm3) = &certificate.content_sm3 {
+		lines.push(format!("Its SM3 digest, proven with it: {sm3}."));
+	}
 	if let Some(work) = &certificate.work {
 		let attested = work
 			.attestations
@@ -134,6 +137,7 @@ fn described(certificate: &Certificate, file: &Path, out: &Path) -> Output {
 			"certificate": out.display().to_string(),
 			"file": file.display().to_string(),
 			"content": certificate.content_sha256,
+			"content_sm3": certificate.content_sm3,
 			"work": certificate.work.as_ref().map(|w| w.work),
 			"collectibles": certificate
 				.collectibles

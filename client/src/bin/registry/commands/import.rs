@@ -39,7 +39,10 @@ refused.
   serial            required  edition or serial number, unique in the collection
   content_sha256    one of    the content's SHA-256 (64 hex digits, 0x optional)
   file              these two the content's file, hashed while reading (relative to the
-                              manifest's folder); with both, the file must match the hash
+                              manifest's folder); with both, the file must match the hash.
+                              Its SM3 digest and ISCC content code are recorded too
+  content_sm3       optional  the content's SM3, when no file is given
+  content_code      optional  the content's ISCC Content-Code (ISCC:E…), when no file is given
   metadata_uri      required  where the item's metadata document lives
   metadata_sha256   one of    the metadata document's SHA-256
   metadata_file     these two the metadata document's file, hashed while reading
@@ -52,11 +55,19 @@ Example:
   serial,file,metadata_uri,metadata_sha256,catalogue_number
   1,scans/0001.tif,https://museum.example/objects/1.json,9f86d08…,M-0001
 
+SIMILAR CONTENT
+
+Before submitting, every row's content code is looked up among the registered ones. Rows \
+whose content is similar to registered content (a re-encoded or resized image, a lightly \
+edited text) are listed with what they are like, and nothing is submitted unless \
+--allow-similar is given. Identical content is refused by the chain in any case.
+
 THE REPORT
 
-A CSV file, one line per manifest row after a header: row,serial,content_sha256,result \
-where the result is `item N`, `skipped: already registered as item N` or `error: …`. \
-The command exits 0 only if every row is registered.";
+A CSV file, one line per manifest row after a header: \
+row,serial,content_sha256,result,similar_to where the result is `item N`, `skipped: already \
+registered as item N` or `error: …`, and similar_to lists the registrations similar to the \
+row's content. The command exits 0 only if every row is registered.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -89,6 +100,8 @@ pub struct Args {
 	/// Check the manifest against the chain and say what would be minted; submit nothing.
 	#[arg(long)]
 	dry_run: bool,
+	#[command(flatten)]
+	similar: crate::args::SimilarArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -109,6 +122,8 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	let mut options = Options::new(args.collection);
 	options.in_flight = args.in_flight.max(1);
 	options.draft = args.draft;
+	options.allow_similar = args.similar.allow_similar;
+	options.similar_distance = args.similar.similar_distance;
 	if let Some(rate) = args.max_rate {
 		if !(rate.is_finite() && rate > 0.0) {
 			return Err(CliError::input(
@@ -131,6 +146,7 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 			"--collection {collection}: collection {collection} does not exist"
 		)),
 		ImportError::Chain(error) => CliError::chain(&error, &subject),
+		similar @ ImportError::Similar(_) => CliError::new("similar", similar.to_string()),
 		other => CliError::input(other.to_string()),
 	};
 	let plan = import::plan(&client, &signer, &rows, &options)
@@ -150,6 +166,20 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 		planned.push_str(", the most a block holds");
 	}
 	planned.push('.');
+	if !plan.similar.is_empty() {
+		planned.push_str(&format!(
+			"\n{} of them are similar to registered content (allowed by --allow-similar); the \
+			 report lists what each is like.",
+			plan.similar.len()
+		));
+	}
+	if plan.without_code > 0 {
+		planned.push_str(&format!(
+			"\n{} of them have no content code (neither an image the registry reads nor a \
+			 text): registered by their SHA-256 and SM3 digests only.",
+			plan.without_code
+		));
+	}
 	if args.dry_run {
 		return Ok(Output::new(
 			format!("{planned}\nDry run: nothing was submitted."),
@@ -160,6 +190,8 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 				"to_mint": plan.to_mint.len(),
 				"batches": batches,
 				"batch_size": batch_size,
+				"similar": plan.similar.len(),
+				"without_content_code": plan.without_code,
 			}),
 		));
 	}

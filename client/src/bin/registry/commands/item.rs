@@ -13,7 +13,7 @@ use registry_client::{
 use serde_json::{json, Value};
 
 use crate::{
-	args::{account, item_ref, ContentArgs, ItemArgs, MetadataArgs, ReasonArgs},
+	args::{account, item_ref, ContentArgs, ItemArgs, MetadataArgs, ReasonArgs, SimilarArgs},
 	context::Context,
 	errors::CliError,
 	output::{hex32, table, text_of, Output},
@@ -30,8 +30,9 @@ pub enum Command {
 		/// The holder; default the signer of --key or --key-uri.
 		#[arg(long, value_name = "ACCOUNT", value_parser = account)]
 		owner: Option<AccountId32>,
-		/// Items in the page (the chain gives at most 1,000).
-		#[arg(long, default_value_t = 100)]
+		/// Items in the page, 1 to 1,000, ordered by collection and item.
+		#[arg(long, default_value_t = 100,
+			value_parser = clap::value_parser!(u32).range(1..=i64::from(LIST_BOUND)))]
 		limit: u32,
 		/// Start after this item, as COLLECTION:ITEM: the `next` of the previous page.
 		#[arg(long, value_name = "COLLECTION:ITEM", value_parser = item_ref)]
@@ -91,6 +92,8 @@ pub struct MintArgs {
 	serial: u32,
 	#[command(flatten)]
 	content: ContentArgs,
+	#[command(flatten)]
+	similar: SimilarArgs,
 	#[command(flatten)]
 	metadata: MetadataArgs,
 	/// Catalogue number of the physical object.
@@ -231,7 +234,8 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 	let signer = context.signer()?;
 	let client = context.connect().await?;
 	let limits = client.collectibles_limits().await?;
-	let content = args.content.resolve()?;
+	let resolved = args.content.resolve()?;
+	let content = resolved.sha256;
 	let metadata = args.metadata.resolve(limits.max_uri_length)?;
 	if let Some(number) = &args.catalogue_number {
 		if number.len() > limits.max_catalogue_length as usize {
@@ -250,7 +254,9 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 		creator: args.creator.unwrap_or_else(|| me.clone()),
 		catalogue_number: args.catalogue_number.map(String::into_bytes),
 		owner: args.owner.clone().unwrap_or_else(|| me.clone()),
+		fingerprints: resolved.fingerprints.clone(),
 	};
+	let notes = args.similar.check(&client, &resolved).await?;
 	let owner = request.owner.clone();
 	let call = runtime::tx()
 		.collectibles()
@@ -259,7 +265,7 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 	subject.account = Some(owner.clone());
 	let done = context.submit(&call, subject).await?;
 	let item = done.event::<ItemMinted>().ok().map(|minted| minted.item);
-	Ok(Output::transaction(
+	let mut output = Output::transaction(
 		format!(
 			"Minted item {} of collection {} (serial {}) to {owner}.",
 			item.map_or_else(|| "?".into(), |i| i.to_string()),
@@ -272,9 +278,14 @@ async fn mint(args: MintArgs, context: &Context) -> Result<Output, CliError> {
 			"item": item,
 			"serial": args.serial,
 			"content": hex32(&content),
+			"content_sm3": resolved.fingerprints.sm3.as_ref().map(hex32),
+			"content_code": resolved.code.as_ref().map(|code| code.iscc.clone()),
 			"owner": owner.to_string(),
+			"similar": notes,
 		}),
-	))
+	);
+	output.notes.extend(notes);
+	Ok(output)
 }
 
 /// An item, or an error saying it does not exist.
@@ -382,6 +393,11 @@ fn shown(info: &ItemInfo, clock: &ChainClock) -> Output {
 	)
 }
 
+/// Items one page of `item list` shows at most; also the page the chain reads.
+const LIST_BOUND: u32 = 1_000;
+/// Items of one holder `item list` reads at most.
+const MAX_HELD: usize = 100_000;
+
 async fn list(
 	owner: Option<AccountId32>,
 	limit: u32,
@@ -400,8 +416,33 @@ async fn list(
 		},
 	};
 	let client = context.connect().await?;
-	let page = client.items_of_owner(&owner, after, limit).await?;
-	let next = (page.len() as u32 >= limit.min(1000))
+	// The chain keeps an owner's items in hash order: read them all, then page in order.
+	let mut held: Vec<(CollectionId, ItemId)> = Vec::new();
+	loop {
+		let read = client
+			.items_of_owner(&owner, held.last().copied(), LIST_BOUND)
+			.await?;
+		let full = read.len() as u32 >= LIST_BOUND;
+		held.extend(read);
+		if !full {
+			break;
+		}
+		if held.len() >= MAX_HELD {
+			return Err(CliError::input(format!(
+				"{owner} holds more than {MAX_HELD} items, more than this command lists; read \
+				 them page by page with the registry_itemsByOwner RPC method"
+			)));
+		}
+	}
+	held.sort_unstable();
+	let start = after.map_or(0, |after| held.partition_point(|key| *key <= after));
+	let page: Vec<(CollectionId, ItemId)> = held
+		.iter()
+		.skip(start)
+		.take(limit as usize)
+		.copied()
+		.collect();
+	let next = (start + page.len() < held.len())
 		.then(|| page.last().map(|(c, i)| format!("{c}:{i}")))
 		.flatten();
 	let mut lines = Vec::new();

@@ -169,8 +169,14 @@ fn described(name: &str, args: &Args, certificate: &Certificate, verified: &Veri
 			list.join("; ")
 		}
 	};
+	let sm3 = verified.sm3.map(|sm3| format!("0x{}", hex::encode(sm3)));
 	let rows = [
 		("Content", content_row),
+		(
+			"SM3",
+			sm3.clone()
+				.unwrap_or_else(|| "none recorded with the content".into()),
+		),
 		("Work", work_row),
 		("Attestations", none_if_empty(attestations)),
 		("Collectibles", none_if_empty(items)),
@@ -197,6 +203,7 @@ fn described(name: &str, args: &Args, certificate: &Certificate, verified: &Veri
 			"verified": true,
 			"certificate": name,
 			"content": content,
+			"content_sm3": sm3,
 			"file_checked": verified.file_checked,
 			"work": verified.work,
 			"collectibles": verified

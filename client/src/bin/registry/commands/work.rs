@@ -15,7 +15,9 @@ use registry_client::{
 use serde_json::json;
 
 use crate::{
-	args::{account, hash_file, sha256, today, ContentArgs, EvidenceArgs, MetadataArgs},
+	args::{
+		account, hash_file, sha256, today, ContentArgs, EvidenceArgs, MetadataArgs, SimilarArgs,
+	},
 	context::Context,
 	errors::CliError,
 	output::{hex32, table, Output},
@@ -65,6 +67,8 @@ pub enum Command {
 pub struct RegisterArgs {
 	#[command(flatten)]
 	content: ContentArgs,
+	#[command(flatten)]
+	similar: SimilarArgs,
 	/// The work's title.
 	#[arg(long)]
 	title: String,
@@ -226,7 +230,8 @@ pub fn number<N: std::fmt::Display>(value: Option<N>) -> String {
 
 async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliError> {
 	let signer = context.signer()?;
-	let content = args.content.resolve()?;
+	let resolved = args.content.resolve()?;
+	let content = resolved.sha256;
 	let client = context.connect().await?;
 	let constants = runtime::constants().rights();
 	let max_title = client.constant(constants.max_title_length()).await?;
@@ -253,14 +258,16 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 		co_authors: args.co_authors,
 		parents: args.parents.clone(),
 		on_behalf_of: args.on_behalf_of,
+		fingerprints: resolved.fingerprints.clone(),
 	}
 	.register();
+	let notes = args.similar.check(&client, &resolved).await?;
 	let subject = Subject::account(first_author).with_content(content);
 	let done = context.submit(&call, subject).await?;
 	let registered = done.event::<WorkRegistered>().ok();
 	let work = registered.as_ref().map(|e| e.work);
 	let root = registered.as_ref().map(|e| e.root_unit);
-	Ok(Output::transaction(
+	let mut output = Output::transaction(
 		format!(
 			"Registered work {} \"{}\", created on {}, content {}.\nIts economic rights start \
 			 as unit {}, held by its authors: {}.",
@@ -280,8 +287,13 @@ async fn register(args: RegisterArgs, context: &Context) -> Result<Output, CliEr
 			"created_on": date(created_on),
 			"authors": authors,
 			"parents": args.parents,
+			"content_sm3": resolved.fingerprints.sm3.as_ref().map(hex32),
+			"content_code": resolved.code.as_ref().map(|code| code.iscc.clone()),
+			"similar": notes,
 		}),
-	))
+	);
+	output.notes.extend(notes);
+	Ok(output)
 }
 
 async fn resolve(args: ResolveArgs, context: &Context) -> Result<Output, CliError> {
