@@ -237,6 +237,32 @@ pub fn read(path: &Path, format: Option<Format>) -> Result<Vec<Row>, Invalid> {
 	parse(&bytes, format, base)
 }
 
+/// Reads a manifest as far as it can be read: the valid rows and the problems of the others,
+/// so that the valid rows can still be checked against the chain and every problem told in one
+/// pass. Fails only when there are no rows to speak of (an unreadable file, a bad header).
+pub fn read_partial(
+	path: &Path,
+	format: Option<Format>,
+) -> Result<(Vec<Row>, Vec<Problem>), Invalid> {
+	let format = format.or_else(|| Format::of_path(path)).ok_or_else(|| {
+		Invalid::one(format!(
+			"cannot tell the format of {}: name it .csv or .json, or give --format",
+			path.display()
+		))
+	})?;
+	let bytes = std::fs::read(path)
+		.map_err(|e| Invalid::one(format!("cannot read {}: {e}", path.display())))?;
+	let base = path.parent().unwrap_or(Path::new("."));
+	let (raw, problems) = match format {
+		Format::Csv => raw_csv(&bytes)?,
+		Format::Json => raw_json(&bytes)?,
+	};
+	if raw.is_empty() && problems.is_empty() {
+		return Err(Invalid::one("the manifest has no rows"));
+	}
+	Ok(check_rows(raw, problems, base))
+}
+
 /// Parses and checks a manifest's bytes.
 pub fn parse(bytes: &[u8], format: Format, base: &Path) -> Result<Vec<Row>, Invalid> {
 	let (raw, problems) = match format {
@@ -522,14 +548,24 @@ fn resolve(base: &Path, file: &str) -> PathBuf {
 	}
 }
 
-fn check(
-	raw_rows: Vec<RawRow>,
-	mut problems: Vec<Problem>,
-	base: &Path,
-) -> Result<Vec<Row>, Invalid> {
+fn check(raw_rows: Vec<RawRow>, problems: Vec<Problem>, base: &Path) -> Result<Vec<Row>, Invalid> {
 	if raw_rows.is_empty() && problems.is_empty() {
 		return Err(Invalid::one("the manifest has no rows"));
 	}
+	let (rows, problems) = check_rows(raw_rows, problems, base);
+	if problems.is_empty() {
+		Ok(rows)
+	} else {
+		Err(Invalid { problems })
+	}
+}
+
+/// The valid rows, and the problems of the others and of the manifest as a whole.
+fn check_rows(
+	raw_rows: Vec<RawRow>,
+	mut problems: Vec<Problem>,
+	base: &Path,
+) -> (Vec<Row>, Vec<Problem>) {
 	let mut rows = Vec::new();
 	for raw in &raw_rows {
 		let mut errors = Vec::new();
@@ -617,12 +653,8 @@ fn check(
 			contents.insert(row.content, first);
 		}
 	}
-	if problems.is_empty() {
-		Ok(rows)
-	} else {
-		problems.sort_by_key(|p| p.row);
-		Err(Invalid { problems })
-	}
+	problems.sort_by_key(|p| p.row);
+	(rows, problems)
 }
 
 /// Checks rows against the chain's bounds.

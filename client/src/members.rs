@@ -28,4 +28,25 @@ impl RegistryClient {
 		self.fetch(runtime::storage().members().members(), (who.clone(),))
 			.await
 	}
+
+	/// Every member with its record at the finalized head, by account.
+	pub async fn members(&self) -> Result<Vec<(AccountId32, MemberRecord)>, Error> {
+		fn failed(e: impl std::fmt::Display) -> Error {
+			Error::Metadata(format!("Members::Members: {e}"))
+		}
+		let at = self.at_head().await?;
+		let mut entries = at
+			.storage()
+			.iter(runtime::storage().members().members(), ())
+			.await
+			.map_err(failed)?;
+		let mut members = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(failed)?;
+			let (account,) = entry.key().and_then(|key| key.decode()).map_err(failed)?;
+			members.push((account, entry.value().decode().map_err(failed)?));
+		}
+		members.sort_by(|a, b| a.0.to_string().cmp(&b.0.to_string()));
+		Ok(members)
+	}
 }

@@ -288,6 +288,13 @@ fn an_item_goes_through_its_life_one_command_at_a_time() {
 	);
 	let listed = by_alice("item list").ok().json();
 	assert_eq!(listed["items"][0]["item"], 0);
+	let collections = by_alice("collection list").ok().json();
+	assert_eq!(collections["count"], 2);
+	assert_eq!(collections["collections"][1]["name"], "Held");
+	let first = by_alice("collection list --limit 1").ok().json();
+	assert_eq!(first["next"], 0);
+	let rest = by_alice("collection list --after 0").ok().json();
+	assert_eq!(rest["collections"][0]["collection"], 1);
 
 	// A gift, then a refusal because the signer no longer holds it.
 	by_alice(&format!("item transfer 0 0 --to {bob}")).ok();
@@ -659,5 +666,33 @@ async fn bad_manifests_are_refused_whole_and_name_their_rows() {
 		error.contains("row 2 (line 3): serial 1 is already item 0 of collection 0"),
 		"{error}"
 	);
+	// A row wrong in itself and one that disagrees with the chain: both told in one run.
+	let both = write(
+		"both.csv",
+		format!(
+			"{header}x,{},u,{meta}\n1,{},u,{meta}\n",
+			sha256_hex(b"yet another object"),
+			sha256_hex(b"a fourth object")
+		),
+	);
+	let error = import(&both, 0).failed().error();
+	assert!(
+		error.contains("row 1 (line 2): serial `x` is not a whole number")
+			&& error.contains("row 2 (line 3): serial 1 is already item 0 of collection 0")
+			&& error.contains("2 problems"),
+		"{error}"
+	);
 	assert_eq!(minted(&url, 0).await, 2);
+	// A finished import run again says so.
+	let again = registry(&format!(
+		"import {good} --collection 0 --node {url} --key-uri //Alice"
+	))
+	.ok();
+	assert!(
+		again
+			.stderr
+			.contains("All 2 rows are already registered; nothing to mint."),
+		"{}",
+		again.stderr
+	);
 }

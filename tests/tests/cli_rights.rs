@@ -208,6 +208,43 @@ fn a_creator_registers_splits_and_licenses_and_an_overlapping_exclusive_licence_
 		.ok()
 		.json();
 	assert_eq!(then["units"][0]["unit"], 0);
+	// Before the work existed there were no rights to show.
+	let before = by("//Bob", &format!("rights show 0 --at-block {}", block - 1)).failed();
+	assert!(
+		before.error().contains(&format!(
+			"work 0 was registered at block {block}; at block {} it did not exist yet",
+			block - 1
+		)),
+		"{}",
+		before.error()
+	);
+	// Works, collections and members are listed; the audit log's head is read.
+	let works = by("//Bob", "work list").ok().json();
+	assert_eq!(works["count"], 1);
+	assert_eq!(works["works"][0]["title"], "River at dusk");
+	let members = by("//Bob", "member list").ok().json();
+	let listed: Vec<&str> = members["members"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|m| m["account"].as_str().unwrap())
+		.collect();
+	assert!(
+		listed.contains(&bob.as_str()) && listed.contains(&alice.as_str()),
+		"{members}"
+	);
+	let head = by("//Bob", "audit head").ok().json();
+	assert!(head["records"].as_u64().unwrap() > 0, "{head}");
+	let past = by(
+		"//Bob",
+		&format!("audit export --from-block 0 --to-block {}", block + 100_000),
+	)
+	.failed();
+	assert!(
+		past.error().contains("is past the finalized head"),
+		"{}",
+		past.error()
+	);
 	let title = by("//Bob", &format!("rights title {shared}")).ok().json();
 	let chain: Vec<u64> = title["chain"]
 		.as_array()

@@ -106,7 +106,7 @@ impl SimilarIndex {
 		let variants = variants_within(radius);
 		for (b, buckets) in bands.buckets.iter().enumerate() {
 			let value = band(code, b);
-			for flip in &variants {
+			for flip in variants {
 				for &position in &buckets[usize::from(value ^ flip)] {
 					let distance = (self.codes[position as usize] ^ code).count_ones();
 					if distance <= max_distance {
@@ -152,11 +152,20 @@ impl SimilarIndex {
 	}
 }
 
-/// The 16-bit masks of at most `radius` bits: the variants of a band value to probe.
-fn variants_within(radius: u32) -> Vec<u16> {
-	(0..=u16::MAX)
-		.filter(|mask| mask.count_ones() <= radius)
-		.collect()
+/// The 16-bit masks of at most `radius` bits (up to 4): the variants of a band value to
+/// probe, computed once.
+fn variants_within(radius: u32) -> &'static [u16] {
+	static VARIANTS: std::sync::OnceLock<Vec<Vec<u16>>> = std::sync::OnceLock::new();
+	let all = VARIANTS.get_or_init(|| {
+		(0..=MAX_DISTANCE / BANDS as u32)
+			.map(|radius| {
+				(0..=u16::MAX)
+					.filter(|mask| mask.count_ones() <= radius)
+					.collect()
+			})
+			.collect()
+	});
+	&all[radius.min(MAX_DISTANCE / BANDS as u32) as usize]
 }
 
 #[cfg(test)]

@@ -160,6 +160,12 @@ where
 		let max = params::page_size(max_records, MAX_EXPORT, MAX_EXPORT)
 			.map_err(|_| params::invalid(format!("`maxRecords` must be 1 to {MAX_EXPORT}")))?;
 		let info = self.client.info();
+		if to_block > info.finalized_number {
+			return Err(params::invalid(format!(
+				"block {to_block} is not finalized yet; the finalized head is block {}",
+				info.finalized_number
+			)));
+		}
 		let export = self
 			.client
 			.runtime_api()

@@ -354,6 +354,12 @@ where
 			.work(info.finalized_hash, work)
 			.map_err(chain_error)?
 			.ok_or_else(missing)?;
+		if let Some(at_block) = at_block.filter(|at_block| *at_block < view.registered_at) {
+			return Err(params::invalid(format!(
+				"work {work} was registered at block {}; at block {at_block} it did not exist yet",
+				view.registered_at
+			)));
+		}
 		let page = api
 			.rights_page(
 				info.finalized_hash,

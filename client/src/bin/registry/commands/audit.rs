@@ -33,6 +33,9 @@ pub enum Command {
 	History(HistoryArgs),
 	/// Anti-speculation alerts raised by transfers that broke a rule.
 	Alerts(AlertsArgs),
+	/// The end of the log at the finalized head: how many records it holds, and the last
+	/// one's hash and block, which an export or a warehouse must reach.
+	Head,
 	/// Close an open alert with what was found. The signer is a regulator.
 	CloseAlert {
 		/// The alert's number.
@@ -147,6 +150,25 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 	match command {
 		Command::History(args) => history(args, context).await,
 		Command::Alerts(args) => alerts(args, context).await,
+		Command::Head => {
+			let client = context.connect().await?;
+			let head = client.node().audit_head().await?;
+			let text = if head.next_seq == 0 {
+				"The audit log holds no record yet.".to_string()
+			} else {
+				format!(
+					"The audit log holds {} record{}; the last is of block {}, with hash {}.",
+					head.next_seq,
+					if head.next_seq == 1 { "" } else { "s" },
+					head.last_block,
+					head.last_hash
+				)
+			};
+			Ok(Output::new(
+				text,
+				json!({ "records": head.next_seq, "last_hash": head.last_hash, "last_block": head.last_block }),
+			))
+		}
 		Command::CloseAlert { alert, note } => {
 			let client = context.connect().await?;
 			let max = client
@@ -360,6 +382,16 @@ async fn export(args: ExportArgs, context: &Context) -> Result<Output, CliError>
 			(first, Some(last))
 		}
 	};
+	// The log has nothing after the finalized head: a range past it would read as complete.
+	let head = client.clock().await?.head;
+	for (flag, block) in [("--from-block", Some(from_block)), ("--to-block", to_block)] {
+		if let Some(block) = block.filter(|block| u64::from(*block) > head) {
+			return Err(CliError::input(format!(
+				"{flag} {block} is past the finalized head, block {head}; give a block up to \
+				 {head}, or leave --to-block out to export up to the head"
+			)));
+		}
+	}
 	let proven = client
 		.audit_export_proven(from_block, to_block)
 		.await

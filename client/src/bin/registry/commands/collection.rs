@@ -24,6 +24,15 @@ pub enum Command {
 		/// The collection's number.
 		collection: CollectionId,
 	},
+	/// List the collections, by number: name, items minted of the maximum, issuers.
+	List {
+		/// Collections in the page, 1 to 1,000.
+		#[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1000))]
+		limit: u32,
+		/// Start after this collection: the `next` of the previous page.
+		#[arg(long, value_name = "COLLECTION")]
+		after: Option<CollectionId>,
+	},
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +82,57 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				.await?
 				.ok_or_else(|| unknown(collection))?;
 			Ok(shown(&info))
+		}
+		Command::List { limit, after } => {
+			let client = context.connect().await?;
+			let count = client
+				.fetch(runtime::storage().collectibles().next_collection_id(), ())
+				.await?
+				.unwrap_or(0);
+			let first = after.map_or(0, |after| after.saturating_add(1));
+			let last = first.saturating_add(limit).min(count);
+			let mut lines = Vec::new();
+			let mut entries = Vec::new();
+			for number in first..last {
+				let Some(info) = client.collection(number).await? else {
+					continue;
+				};
+				let name = registry_client::types::text(&info.name);
+				lines.push(format!(
+					"{number:>6}  \"{name}\"  {} of {} minted, issued by {}",
+					info.minted,
+					info.max_supply,
+					info.issuers
+						.iter()
+						.map(|a| a.to_string())
+						.collect::<Vec<_>>()
+						.join(", ")
+				));
+				entries.push(json!({
+					"collection": number,
+					"name": name,
+					"minted": info.minted,
+					"max_supply": info.max_supply,
+					"issuers": info.issuers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+				}));
+			}
+			let next = (last < count && last > first).then(|| last - 1);
+			let mut text = if lines.is_empty() {
+				"No collection.".to_string()
+			} else {
+				format!(
+					"Collections {first} to {} of {count}:\n{}",
+					last.saturating_sub(1),
+					lines.join("\n")
+				)
+			};
+			if let Some(next) = next {
+				text.push_str(&format!("\nMore: --after {next}"));
+			}
+			Ok(Output::new(
+				text,
+				json!({ "count": count, "collections": entries, "next": next }),
+			))
 		}
 	}
 }

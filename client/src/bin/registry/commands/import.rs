@@ -20,8 +20,9 @@ use crate::{context::Context, errors::CliError, output::Output};
 pub const LONG_ABOUT: &str = "\
 Register a whole catalogue from a CSV or JSON manifest, resuming where it stopped.
 
-The manifest's rows are checked first, all of them: if any row is wrong, or disagrees with \
-what the collection already holds, the problems are listed by row and nothing is submitted. \
+The manifest's rows are checked first, all of them, against themselves and against the \
+chain in one pass: if any row is wrong, or disagrees with what the collection already holds, \
+every problem is listed by row and nothing is submitted. \
 The rows are then minted in batches (`mint_batch`, of the chain's MaxBatchSize rows unless \
 --batch-size asks for fewer), several batches in flight at once, and followed until \
 finalized.
@@ -36,7 +37,8 @@ CSV with a header line naming its columns in any order, or JSON: an array of obj
 the same keys. Values are trimmed; an empty value is an absent one. Unknown columns are \
 refused.
 
-  serial            required  edition or serial number, unique in the collection
+  serial            required  edition or serial number, unique in the collection: a whole
+                              number from 0 to 4294967295
   content_sha256    one of    the content's SHA-256 (64 hex digits, 0x optional)
   file              these two the content's file, hashed while reading (relative to the
                               manifest's folder); with both, the file must match the hash.
@@ -115,7 +117,7 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 		FormatArg::Csv => Format::Csv,
 		FormatArg::Json => Format::Json,
 	});
-	let rows = manifest::read(&args.manifest, format)
+	let (rows, problems) = manifest::read_partial(&args.manifest, format)
 		.map_err(|invalid| CliError::input(invalid.to_string()))?;
 	let signer = context.signer()?;
 	let client = context.connect().await?;
@@ -149,18 +151,41 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 		similar @ ImportError::Similar(_) => CliError::new("similar", similar.to_string()),
 		other => CliError::input(other.to_string()),
 	};
+	if !problems.is_empty() {
+		// The valid rows are checked against the chain too, so that one run tells every
+		// problem.
+		let mut problems = problems;
+		match import::plan(&client, &signer, &rows, &options).await {
+			Ok(_) => {}
+			Err(ImportError::Invalid(invalid)) => problems.extend(invalid.problems),
+			Err(other) => problems.push(manifest::Problem {
+				row: None,
+				line: None,
+				message: failed_to_start(other).message,
+			}),
+		}
+		problems.sort_by_key(|problem| problem.row);
+		return Err(CliError::input(manifest::Invalid { problems }.to_string()));
+	}
 	let plan = import::plan(&client, &signer, &rows, &options)
 		.await
 		.map_err(failed_to_start)?;
 	let batch_size = plan.batch_size as usize;
 	let batches = plan.to_mint.len().div_ceil(batch_size);
-	let mut planned = format!(
-		"{} rows: {} already registered, {} to mint in {batches} batch{} of up to {batch_size}",
-		rows.len(),
-		plan.registered.len(),
-		plan.to_mint.len(),
-		if batches == 1 { "" } else { "es" },
-	);
+	let mut planned = if plan.to_mint.is_empty() {
+		format!(
+			"All {} rows are already registered; nothing to mint",
+			rows.len()
+		)
+	} else {
+		format!(
+			"{} rows: {} already registered, {} to mint in {batches} batch{} of up to {batch_size}",
+			rows.len(),
+			plan.registered.len(),
+			plan.to_mint.len(),
+			if batches == 1 { "" } else { "es" },
+		)
+	};
 	let asked = options.batch_size.unwrap_or(u32::MAX);
 	if plan.batch_size < asked.min(plan.limits.max_batch_size) && batches > 1 {
 		planned.push_str(", the most a block holds");

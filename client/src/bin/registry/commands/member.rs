@@ -73,6 +73,8 @@ pub enum Command {
 		#[arg(value_parser = account)]
 		account: AccountId32,
 	},
+	/// List the members: account, roles and status, by account.
+	List,
 	/// Show a member: roles, status, and who admitted it.
 	Show {
 		#[arg(value_parser = account)]
@@ -83,6 +85,7 @@ pub enum Command {
 pub async fn run(command: Command, context: &Context) -> Result<Output, CliError> {
 	match command {
 		Command::Show { account } => show(account, context).await,
+		Command::List => list(context).await,
 		Command::Admit {
 			account,
 			roles,
@@ -128,6 +131,31 @@ async fn submit<Call: Payload>(
 		done,
 		&finalized,
 		json!({ "account": account.to_string() }),
+	))
+}
+
+async fn list(context: &Context) -> Result<Output, CliError> {
+	let client = context.connect().await?;
+	let members = client.members().await?;
+	let mut lines = Vec::new();
+	let mut entries = Vec::new();
+	for (account, record) in &members {
+		let roles: Vec<String> = record.roles.iter().map(Role::name).collect();
+		let status = match record.status {
+			MemberStatus::Active => "active",
+			MemberStatus::Suspended => "suspended",
+		};
+		lines.push(format!("{account}  {status:<9}  {}", roles.join(", ")));
+		entries.push(json!({ "account": account.to_string(), "roles": roles, "status": status }));
+	}
+	Ok(Output::new(
+		format!(
+			"{} member{}:\n{}",
+			members.len(),
+			if members.len() == 1 { "" } else { "s" },
+			lines.join("\n")
+		),
+		json!({ "members": entries }),
 	))
 }
 

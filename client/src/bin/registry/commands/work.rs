@@ -61,6 +61,15 @@ pub enum Command {
 		/// The work's number.
 		work: WorkId,
 	},
+	/// List the works, by number: title, registrant and block.
+	List {
+		/// Works in the page, 1 to 100.
+		#[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100))]
+		limit: u64,
+		/// Start after this work: the `next` of the previous page.
+		#[arg(long, value_name = "WORK")]
+		after: Option<WorkId>,
+	},
 }
 
 #[derive(Debug, clap::Args)]
@@ -211,6 +220,52 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::Resolve(args) => resolve(args, context).await,
+		Command::List { limit, after } => {
+			let client = context.connect().await?;
+			let count = client
+				.fetch(runtime::storage().rights().next_work_id(), ())
+				.await?
+				.unwrap_or(0);
+			let first = after.map_or(0, |after| after.saturating_add(1));
+			let last = first.saturating_add(limit).min(count);
+			let mut lines = Vec::new();
+			let mut entries = Vec::new();
+			for number in first..last {
+				let work = client
+					.node()
+					.get_work(number)
+					.await
+					.map_err(|e| CliError::chain(&e.into(), &Subject::work(number)))?;
+				lines.push(format!(
+					"{number:>6}  \"{}\"  registered by {} at block {}",
+					work.title, work.registrant, work.registered_at_block
+				));
+				entries.push(json!({
+					"work": number,
+					"title": work.title,
+					"registrant": work.registrant,
+					"registered_at_block": work.registered_at_block,
+					"authors": work.authors,
+				}));
+			}
+			let next = (last < count && last > first).then(|| last - 1);
+			let mut text = if lines.is_empty() {
+				"No work.".to_string()
+			} else {
+				format!(
+					"Works {first} to {} of {count}:\n{}",
+					last.saturating_sub(1),
+					lines.join("\n")
+				)
+			};
+			if let Some(next) = next {
+				text.push_str(&format!("\nMore: --after {next}"));
+			}
+			Ok(Output::new(
+				text,
+				json!({ "count": count, "works": entries, "next": next }),
+			))
+		}
 		Command::Show { work } => {
 			let client = context.connect().await?;
 			let record = client
