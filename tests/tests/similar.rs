@@ -107,6 +107,14 @@ fn a_near_copy_is_stopped_with_the_original_named_until_allowed() {
 	let digests = fingerprint::digests_file(dir.path().join("original.png")).unwrap();
 	let sm3 = format!("0x{}", hex::encode(digests.sm3));
 	assert_eq!(minted_original["content_sm3"], sm3.as_str());
+	let shown = by_alice("item show 0 0").ok().json();
+	assert_eq!(
+		(
+			shown["content_sm3"].as_str(),
+			shown["content_code"].as_str()
+		),
+		(Some(sm3.as_str()), Some(code.as_str()))
+	);
 
 	// The copy is stopped before anything is submitted, naming the original and its holder.
 	let stopped = mint(2, &copy_jpg, "").failed();

@@ -323,12 +323,19 @@ async fn alerts(args: AlertsArgs, context: &Context) -> Result<Output, CliError>
 		Ok((page.alerts, page.next_cursor, page.open))
 	})
 	.await?;
-	let heading = format!(
-		"{} {status} alert{}; {open} open in all{}.",
-		alerts.len(),
-		if alerts.len() == 1 { "" } else { "s" },
-		more_hint(more)
-	);
+	let listed = match status {
+		"all" => format!(
+			"{} alert{} of every status",
+			alerts.len(),
+			if alerts.len() == 1 { "" } else { "s" }
+		),
+		status => format!(
+			"{} {status} alert{}",
+			alerts.len(),
+			if alerts.len() == 1 { "" } else { "s" }
+		),
+	};
+	let heading = format!("{listed}; {open} open on the chain{}.", more_hint(more));
 	let doc = json!({ "status": status, "open": open, "alerts": alerts, "more": more });
 	Ok(listing(
 		args.format,

@@ -117,7 +117,17 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			let client = context.connect().await?;
 			let info = read(&client, collection, item).await?;
 			let clock = client.clock().await?;
-			Ok(shown(&info, &clock))
+			// The node's answer carries the fingerprints recorded with the content.
+			let fingerprints = {
+				use registry_client::RegistryApiClient;
+				client
+					.node()
+					.get_item(collection, item)
+					.await
+					.map(|found| (found.content_sm3, found.content_code))
+					.unwrap_or_default()
+			};
+			Ok(shown(&info, &clock, fingerprints))
 		}
 		Command::List {
 			owner,
@@ -325,7 +335,11 @@ pub fn summary_json(info: &ItemInfo) -> Value {
 	})
 }
 
-fn shown(info: &ItemInfo, clock: &ChainClock) -> Output {
+fn shown(
+	info: &ItemInfo,
+	clock: &ChainClock,
+	(sm3, code): (Option<String>, Option<String>),
+) -> Output {
 	let transferable = if u64::from(info.transferable_from) <= clock.head {
 		format!("since block {}", info.transferable_from)
 	} else {
@@ -353,6 +367,14 @@ fn shown(info: &ItemInfo, clock: &ChainClock) -> Output {
 			),
 			("Serial", info.serial.to_string()),
 			("Content SHA-256", hex32(&info.content)),
+			(
+				"Content SM3",
+				sm3.clone().unwrap_or_else(|| "none recorded".into()),
+			),
+			(
+				"Content code",
+				code.clone().unwrap_or_else(|| "none recorded".into()),
+			),
 			("State", state_name(&info.state)),
 			("Frozen", frozen.clone().unwrap_or_else(|| "no".into())),
 			("Owner", info.owner.to_string()),
@@ -373,6 +395,8 @@ fn shown(info: &ItemInfo, clock: &ChainClock) -> Output {
 			"item": info.item,
 			"serial": info.serial,
 			"content": hex32(&info.content),
+			"content_sm3": sm3,
+			"content_code": code,
 			"state": state_name(&info.state),
 			"frozen": info.frozen.as_ref().map(|f| json!({
 				"by": f.by.to_string(),

@@ -447,6 +447,18 @@ fn shown(work: &Work) -> Output {
 		("Work", format!("{} \"{}\"", work.work, work.title)),
 		("Content SHA-256", work.content_sha256.clone()),
 		(
+			"Content SM3",
+			work.content_sm3
+				.clone()
+				.unwrap_or_else(|| "none recorded".into()),
+		),
+		(
+			"Content code",
+			work.content_code
+				.clone()
+				.unwrap_or_else(|| "none recorded".into()),
+		),
+		(
 			"Metadata",
 			format!("{} (SHA-256 {})", work.metadata.uri, work.metadata.sha256),
 		),
@@ -465,8 +477,14 @@ fn shown(work: &Work) -> Output {
 		("Derivatives", none_if_empty(numbers(&work.derivatives))),
 		("Attestations", none_if_empty(attestations)),
 		("Disputes", none_if_empty(disputes)),
-		("Live units", none_if_empty(numbers(&units))),
-		("Licences in force", none_if_empty(numbers(&licences))),
+		(
+			"Units in force",
+			none_if_empty(units.iter().map(|u| format!("unit {u}")).collect()),
+		),
+		(
+			"Licences in force",
+			none_if_empty(licences.iter().map(|l| format!("licence {l}")).collect()),
+		),
 	];
 	let mut text = table(&rows);
 	text.push_str(&format!(
