@@ -6,6 +6,9 @@
 //! It also tells what the fingerprints cost the import: items per second finalized, to compare
 //! with `scripts/bench-import.sh` (the same import without fingerprints).
 //!
+//! `FINGERPRINTS` chooses what the items carry: `both` (the default), `sm3`, `code` or `none`,
+//! to tell the cost of each; without codes only the import is measured.
+//!
 //! `scripts/bench-similar.sh` builds and runs it after the index's own benchmark.
 
 use std::time::{Duration, Instant};
@@ -80,6 +83,14 @@ async fn indexed(client: &RegistryClient, probe: &str, count: u64) -> Duration {
 #[tokio::main]
 async fn main() {
 	let items = env("ITEMS", 100_000);
+	let carried = std::env::var("FINGERPRINTS").unwrap_or_else(|_| "both".into());
+	let (with_sm3, with_code) = match carried.as_str() {
+		"both" => (true, true),
+		"sm3" => (true, false),
+		"code" => (false, true),
+		"none" => (false, false),
+		other => panic!("FINGERPRINTS is both, sm3, code or none, not {other}"),
+	};
 	let requests = env("REQUESTS", 1_000);
 	let mut node = NodeConfig::dev().start();
 	let client = RegistryClient::connect(&node.ws_url())
@@ -140,8 +151,8 @@ async fn main() {
 				catalogue_number: None,
 				creator: None,
 				owner: None,
-				sm3: Some(H256(sm3)),
-				content_code: Some(code),
+				sm3: with_sm3.then_some(H256(sm3)),
+				content_code: with_code.then_some(code),
 				no_content_code: None,
 			}
 		})
@@ -161,13 +172,17 @@ async fn main() {
 	let seconds = started.elapsed().as_secs_f64();
 	assert!(finished.fatal.is_none(), "{:?}", finished.fatal);
 	println!(
-		"imported {items} items with SM3 and content codes: {:.0} items/s finalized ({seconds:.0} s), \
+		"imported {items} items carrying {carried}: {:.0} items/s finalized ({seconds:.0} s), \
 		 batches of up to {}; similarity check before submitting: {planned:.1} s ({:.0} queries/s)",
 		items as f64 / seconds,
 		plan.batch_size,
 		items as f64 / planned
 	);
 
+	if !with_code {
+		println!("node RSS {:.0} MiB", rss_mib(node.pid()));
+		return;
+	}
 	let probe = iscc::encode(codes[0].0, codes[0].1);
 	let lag = indexed(&client, &probe, items as u64).await;
 	println!(
