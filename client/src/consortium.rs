@@ -22,7 +22,7 @@ use crate::{
 
 /// The largest weight a council motion may carry: a tenth of a second and a megabyte of proof,
 /// far above any of the registry's calls and well inside a block.
-const MOTION_WEIGHT_BOUND: Weight = Weight {
+pub const MOTION_WEIGHT_BOUND: Weight = Weight {
 	ref_time: 100_000_000_000,
 	proof_size: 1024 * 1024,
 };
@@ -116,6 +116,129 @@ impl RegistryClient {
 			grandpa: app::Public(grandpa),
 		};
 		Ok((keys, field("proof")?))
+	}
+}
+
+/// A council motion waiting for votes or to be closed.
+#[derive(Debug, Clone)]
+pub struct Motion {
+	pub hash: subxt::utils::H256,
+	pub index: u32,
+	/// Aye votes it needs.
+	pub threshold: u32,
+	pub ayes: Vec<AccountId32>,
+	pub nays: Vec<AccountId32>,
+	/// The block its voting ends at.
+	pub end: u32,
+	/// The call it carries, if the chain still holds it.
+	pub call: Option<runtime::Call>,
+	/// Bytes of the call, which closing it must bound.
+	pub length: u32,
+}
+
+impl RegistryClient {
+	/// The council's members at the finalized head.
+	pub async fn council_members(&self) -> Result<Vec<AccountId32>, Error> {
+		Ok(self
+			.fetch(runtime::storage().council().members(), ())
+			.await?
+			.unwrap_or_default())
+	}
+
+	/// The motions waiting at the finalized head, oldest first.
+	pub async fn motions(&self) -> Result<Vec<Motion>, Error> {
+		let hashes = self
+			.fetch(runtime::storage().council().proposals(), ())
+			.await?
+			.unwrap_or_default();
+		let mut motions = Vec::with_capacity(hashes.len());
+		for hash in hashes {
+			let Some(votes) = self
+				.fetch(runtime::storage().council().voting(), (hash,))
+				.await?
+			else {
+				continue;
+			};
+			let call = self
+				.fetch(runtime::storage().council().proposal_of(), (hash,))
+				.await?;
+			// Closing bounds the call's length: the encoding of the call proposed.
+			let length = match &call {
+				Some(runtime::Call::Consortium(ConsortiumCall::enact { call })) => {
+					self.call_data(&runtime::tx().consortium().enact(call.as_ref().clone()))
+						.await?
+						.len() as u32
+				}
+				_ => 0,
+			};
+			motions.push(Motion {
+				hash,
+				index: votes.index,
+				threshold: votes.threshold,
+				ayes: votes.ayes,
+				nays: votes.nays,
+				end: votes.end,
+				length,
+				call,
+			});
+		}
+		motions.sort_by_key(|motion| motion.index);
+		Ok(motions)
+	}
+
+	/// Proposes `Consortium::enact(call)` to the council with `threshold` aye votes. With a
+	/// threshold of 1 the call runs at once; otherwise the motion waits, and its hash and
+	/// index are returned.
+	pub async fn propose(
+		&self,
+		call: runtime::Call,
+		threshold: u32,
+		proposer: &Ed25519Signer,
+	) -> Result<(Finalized, Option<(subxt::utils::H256, u32)>), Error> {
+		let length = self
+			.call_data(&runtime::tx().consortium().enact(call.clone()))
+			.await?
+			.len() as u32;
+		let motion = runtime::Call::Consortium(ConsortiumCall::enact {
+			call: Box::new(call),
+		});
+		let proposed = self
+			.submit(
+				&runtime::tx().council().propose(threshold, motion, length),
+				proposer,
+			)
+			.await?;
+		if threshold <= 1 {
+			return Ok((executed(proposed)?, None));
+		}
+		let Proposed {
+			proposal_index,
+			proposal_hash,
+			..
+		} = proposed.event()?;
+		Ok((proposed, Some((proposal_hash, proposal_index))))
+	}
+
+	/// Closes `motion`: the call runs if it has its votes, and the motion is dropped if it can
+	/// no longer get them. Returns whether the call ran; [`Error::Dispatch`] if the call itself
+	/// failed.
+	pub async fn close_motion(
+		&self,
+		motion: &Motion,
+		closer: &Ed25519Signer,
+	) -> Result<(Finalized, bool), Error> {
+		let close = runtime::tx().council().close(
+			motion.hash,
+			motion.index,
+			MOTION_WEIGHT_BOUND,
+			motion.length,
+		);
+		let closed = self.submit(&close, closer).await?;
+		match closed.event::<Executed>() {
+			Ok(_) => executed(closed).map(|closed| (closed, true)),
+			// Disapproved: closed without running the call.
+			Err(_) => Ok((closed, false)),
+		}
 	}
 }
 

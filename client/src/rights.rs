@@ -80,6 +80,31 @@ impl NewWork {
 }
 
 impl RegistryClient {
+	/// The actions on co-held `unit` that wait for more approvals, at the finalized head: each
+	/// action's hash and the holders who approved it.
+	pub async fn pending_approvals(
+		&self,
+		unit: UnitId,
+	) -> Result<Vec<(H256, Vec<AccountId32>)>, Error> {
+		fn failed(e: impl std::fmt::Display) -> Error {
+			Error::Metadata(format!("Rights::Pending: {e}"))
+		}
+		let at = self.at_head().await?;
+		let mut entries = at
+			.storage()
+			.iter(runtime::storage().rights().pending(), (unit,))
+			.await
+			.map_err(failed)?;
+		let mut pending = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(failed)?;
+			let (_, action) = entry.key().and_then(|key| key.decode()).map_err(failed)?;
+			let approvers = entry.value().decode().map_err(failed)?;
+			pending.push((action, approvers));
+		}
+		Ok(pending)
+	}
+
 	/// The chain of title of `unit` at the finalized head: the unit, the unit it came from,
 	/// and so on back to its work's first unit, as `registry_chainOfTitle` answers.
 	pub async fn chain_of_title(&self, unit: UnitId) -> Result<Vec<types::Unit>, Error> {

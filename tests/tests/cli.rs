@@ -168,6 +168,68 @@ fn keys_and_fingerprints_work_without_a_node() {
 }
 
 #[test]
+fn the_council_admits_a_regulator_and_its_motions_are_listed_voted_and_closed() {
+	let node = NodeConfig::dev().start();
+	let url = node.ws_url();
+	let by_alice = |line: &str| signed(&url, "//Alice", line);
+	let regulator = Ed25519Signer::generate().unwrap().account_id().to_string();
+	let identity = format!("0x{}", sha256_hex(b"the regulator's real-name record"));
+
+	// A registrar cannot grant the regulator role; the council, Alice alone here, can.
+	let decided = by_alice(&format!(
+		"council propose admit {regulator} --role regulator --identity-hash {identity}"
+	))
+	.ok()
+	.json();
+	assert_eq!(decided["executed"], true, "{decided}");
+	let shown = by_alice(&format!("member show {regulator}")).ok().json();
+	assert_eq!(shown["roles"], serde_json::json!(["Regulator"]));
+	assert_eq!(shown["admitted_by"], "the consortium");
+
+	// A motion asking for more votes than the council has waits, is listed and voted on,
+	// and closing it drops it: it can never pass.
+	let waiting = by_alice(&format!("council propose --threshold 2 remove {regulator}"))
+		.ok()
+		.json();
+	assert_eq!(waiting["executed"], false);
+	let motion = waiting["motion"].as_str().unwrap().to_string();
+	let listed = by_alice("council motions").ok().json();
+	assert_eq!(listed["motions"][0]["motion"], motion.as_str());
+	assert_eq!(
+		listed["motions"][0]["call"],
+		format!("remove member {regulator}").as_str()
+	);
+	by_alice(&format!("council vote {motion} --aye")).ok();
+	let voted = by_alice("council motions").ok().json();
+	assert_eq!(voted["motions"][0]["ayes"].as_array().unwrap().len(), 1);
+	let closed = by_alice(&format!("council close {motion}")).ok().json();
+	assert_eq!(closed["executed"], false, "{closed}");
+	assert_eq!(
+		by_alice("council motions").ok().json()["motions"],
+		serde_json::json!([])
+	);
+	assert_eq!(
+		by_alice(&format!("member show {regulator}")).ok().json()["status"],
+		"active"
+	);
+
+	// Only council members propose; an unknown motion is named.
+	let bob = signed(
+		&url,
+		"//Bob",
+		&format!("council propose remove {regulator}"),
+	)
+	.failed();
+	assert!(
+		bob.error().contains("is not a council member"),
+		"{}",
+		bob.error()
+	);
+	let unknown = by_alice(&format!("council close 0x{}", "11".repeat(32))).failed();
+	assert_eq!(unknown.kind(), "not_found");
+}
+
+#[test]
 fn a_wrong_command_line_exits_2_and_speaks_json_when_asked() {
 	// Refused by the parser: an unknown option, a missing argument, a value out of range.
 	for line in [

@@ -189,6 +189,22 @@ fn a_creator_registers_splits_and_licenses_and_an_overlapping_exclusive_licence_
 		"{}",
 		again.stdout
 	);
+	// The waiting action shows where the unit is shown, with who approved it.
+	let map = by("//Bob", "rights show 0").ok().json();
+	assert_eq!(map["pending"][0]["unit"], shared);
+	assert_eq!(
+		map["pending"][0]["approved_by"],
+		serde_json::json!([charlie])
+	);
+	let title = signed_text(&url, "//Dave", &words(&format!("rights title {shared}")))
+		.ok()
+		.stdout;
+	assert!(
+		title.contains("Waiting for approvals:") && title.contains(&charlie),
+		"{title}"
+	);
+	let work = by("//Dave", "work show 0").ok().json();
+	assert_eq!(work["pending"][0]["unit"], shared);
 	let granted = by("//Dave", &to_eve).ok().json();
 	assert_eq!(granted["status"], "done");
 	assert_eq!(granted["licence"], 1);

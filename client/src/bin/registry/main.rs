@@ -16,7 +16,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use commands::{
-	audit, certificate, collection, find, hash, import, item, key, member, rights, verify, work,
+	audit, certificate, collection, council, find, hash, import, item, key, member, rights, verify,
+	work,
 };
 use context::{Context, Global};
 
@@ -46,17 +47,21 @@ enum Command {
 	/// Make and inspect ed25519 signing keys.
 	#[command(subcommand)]
 	Key(key::Command),
-	/// Print the SHA-256 content fingerprint of files of any size.
+	/// Print files' fingerprints: SHA-256, SM3 and ISCC content code, of files of any size.
 	Hash(hash::Args),
-	/// Create and show collections.
+	/// Create, list and show collections.
 	#[command(subcommand)]
 	Collection(collection::Command),
 	/// Mint, show, list, give away, freeze, unfreeze, issue, correct and retire items.
 	#[command(subcommand)]
 	Item(item::Command),
-	/// Admit, suspend, reinstate, remove and show members.
+	/// Admit, suspend, reinstate, remove, list and show members.
 	#[command(subcommand)]
 	Member(member::Command),
+	/// The consortium's decisions: propose, vote on and close council motions, and list the
+	/// pending ones.
+	#[command(subcommand)]
+	Council(council::Command),
 	/// Find what is registered for a file or a content hash (items and work), and what is
 	/// registered that is similar to a file.
 	Find(find::Args),
@@ -87,6 +92,7 @@ async fn run(command: Command, context: &Context) -> Result<output::Output, erro
 		Command::Collection(command) => collection::run(command, context).await,
 		Command::Item(command) => item::run(command, context).await,
 		Command::Member(command) => member::run(command, context).await,
+		Command::Council(command) => council::run(command, context).await,
 		Command::Find(args) => find::run(args, context).await,
 		Command::Import(args) => import::run(args, context).await,
 		Command::Work(command) => work::run(command, context).await,

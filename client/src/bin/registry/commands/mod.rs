@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod certificate;
 pub mod collection;
+pub mod council;
 pub mod find;
 pub mod hash;
 pub mod import;

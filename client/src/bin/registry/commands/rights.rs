@@ -166,7 +166,18 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				.rights_of(work, at_block)
 				.await
 				.map_err(|e| CliError::chain(&e, &Subject::work(work)))?;
-			Ok(map_shown(&map, at_block.is_some()))
+			let mut output = map_shown(&map, at_block.is_some());
+			// Approvals waiting now; a past map has none to act on.
+			if at_block.is_none() {
+				let units: Vec<UnitId> = map
+					.units
+					.iter()
+					.filter(|unit| unit.holders.len() > 1)
+					.map(|unit| unit.unit)
+					.collect();
+				with_pending(&mut output, &client, &units).await?;
+			}
+			Ok(output)
 		}
 		Command::Split { unit, by } => split(unit, by, context).await,
 		Command::Assign {
@@ -230,9 +241,46 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				.chain_of_title(unit)
 				.await
 				.map_err(|e| CliError::chain(&e, &Subject::unit(unit)))?;
-			Ok(title_shown(unit, &chain))
+			let mut output = title_shown(unit, &chain);
+			with_pending(&mut output, &client, &[unit]).await?;
+			Ok(output)
 		}
 	}
+}
+
+/// Adds to `output` the actions on `units` that wait for more approvals, with what the other
+/// holders run.
+pub async fn with_pending(
+	output: &mut Output,
+	client: &registry_client::RegistryClient,
+	units: &[UnitId],
+) -> Result<(), CliError> {
+	let mut lines = Vec::new();
+	let mut entries = Vec::new();
+	for unit in units {
+		for (action, approvers) in client.pending_approvals(*unit).await? {
+			let approvers: Vec<String> = approvers.iter().map(|a| a.to_string()).collect();
+			lines.push(format!(
+				"  unit {unit}: action {} approved by {}; the other holders approve it by making \
+				 the same call (the same `registry rights` command), and an approver withdraws \
+				 with `registry rights cancel-approval {unit} {}`",
+				hex32(&action),
+				approvers.join(", "),
+				hex32(&action)
+			));
+			entries.push(
+				json!({ "unit": unit, "action_hash": hex32(&action), "approved_by": approvers }),
+			);
+		}
+	}
+	if !lines.is_empty() {
+		output.text.push_str("\nWaiting for approvals:\n");
+		output.text.push_str(&lines.join("\n"));
+	}
+	if let Some(doc) = output.json.as_object_mut() {
+		doc.insert("pending".into(), json!(entries));
+	}
+	Ok(())
 }
 
 /// The result of a call on a co-held unit that recorded an approval and waits for more.

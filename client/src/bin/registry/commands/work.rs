@@ -273,7 +273,15 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				.get_work(work)
 				.await
 				.map_err(|e| CliError::chain(&e.into(), &Subject::work(work)))?;
-			Ok(shown(&record))
+			let mut output = shown(&record);
+			let co_held: Vec<u64> = record
+				.units
+				.iter()
+				.filter(|unit| unit.holders.len() > 1)
+				.map(|unit| unit.unit)
+				.collect();
+			crate::commands::rights::with_pending(&mut output, &client, &co_held).await?;
+			Ok(output)
 		}
 	}
 }
