@@ -15,7 +15,7 @@ use polkadot_sdk::{
 };
 use registry_runtime::{
 	opaque::Block,
-	pallet_collectibles::{CollectiblesApi, CollectionId, ItemId},
+	pallet_collectibles::{CollectiblesApi, CollectionId, ItemId, ItemInfo},
 	pallet_fingerprints::FingerprintsApi,
 	pallet_rights::{RightsApi, UnitId, WorkId},
 	AccountId, BlockNumber,
@@ -73,14 +73,18 @@ where
 			.map_err(chain_error)?;
 		found
 			.as_ref()
-			.map(|info| self.fingerprinted(at, json::item(info)))
+			.map(|info| self.fingerprinted(at, info))
 			.transpose()
 	}
 
-	/// `item` with its content's SM3 digest and content code.
-	fn fingerprinted(&self, at: <Block as BlockT>::Hash, mut item: Item) -> RpcResult<Item> {
-		let content = params::hash("content", &item.content_sha256)?;
-		(item.content_sm3, item.content_code) = self.fingerprints(at, content)?;
+	/// `info` as JSON, with its content's SM3 digest and content code.
+	fn fingerprinted(
+		&self,
+		at: <Block as BlockT>::Hash,
+		info: &ItemInfo<AccountId, BlockNumber>,
+	) -> RpcResult<Item> {
+		let mut item = json::item(info);
+		(item.content_sm3, item.content_code) = self.fingerprints(at, info.content)?;
 		Ok(item)
 	}
 
@@ -132,12 +136,9 @@ where
 			.runtime_api()
 			.work(at, work)
 			.map_err(chain_error)?;
-		let mut work = found
-			.as_ref()
-			.map(json::work)
-			.ok_or_else(|| not_found(format!("no work has number {work}")))?;
-		let content = params::hash("content", &work.content_sha256)?;
-		(work.content_sm3, work.content_code) = self.fingerprints(at, content)?;
+		let view = found.ok_or_else(|| not_found(format!("no work has number {work}")))?;
+		let mut work = json::work(&view);
+		(work.content_sm3, work.content_code) = self.fingerprints(at, view.content)?;
 		Ok(work)
 	}
 }
@@ -185,7 +186,7 @@ where
 		let mut items = Vec::with_capacity(limit as usize);
 		for (collection, item) in keys.into_iter().take(limit as usize) {
 			if let Some(info) = api.item(at, collection, item).map_err(chain_error)? {
-				items.push(self.fingerprinted(at, json::item(&info))?);
+				items.push(self.fingerprinted(at, &info)?);
 			}
 		}
 		let next_cursor = more

@@ -21,33 +21,15 @@ use registry_client::{
 	types::iscc,
 	Ed25519Signer, RegistryApiClient, RegistryClient, H256,
 };
-use registry_tests::{tx, Http, NodeConfig};
+use registry_tests::{setting, tx, Http, NodeConfig, Rng};
 
-/// A xorshift generator: reproducible, no dependency.
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 << 13;
-		self.0 ^= self.0 >> 7;
-		self.0 ^= self.0 << 17;
-		self.0
+/// `code` with `bits` distinct bits flipped.
+fn flip(rng: &mut Rng, code: u64, bits: u32) -> u64 {
+	let mut flipped = code;
+	while (flipped ^ code).count_ones() < bits {
+		flipped ^= 1 << rng.below(64);
 	}
-
-	fn flip(&mut self, code: u64, bits: u32) -> u64 {
-		let mut flipped = code;
-		while (flipped ^ code).count_ones() < bits {
-			flipped ^= 1 << (self.next() % 64);
-		}
-		flipped
-	}
-}
-
-fn env(name: &str, default: usize) -> usize {
-	std::env::var(name)
-		.ok()
-		.and_then(|n| n.replace('_', "").parse().ok())
-		.unwrap_or(default)
+	flipped
 }
 
 fn rss_mib(pid: u32) -> f64 {
@@ -82,7 +64,7 @@ async fn indexed(client: &RegistryClient, probe: &str, count: u64) -> Duration {
 
 #[tokio::main]
 async fn main() {
-	let items = env("ITEMS", 100_000);
+	let items = setting("ITEMS", 100_000) as usize;
 	let carried = std::env::var("FINGERPRINTS").unwrap_or_else(|_| "both".into());
 	let (with_sm3, with_code) = match carried.as_str() {
 		"both" => (true, true),
@@ -91,7 +73,7 @@ async fn main() {
 		"none" => (false, false),
 		other => panic!("FINGERPRINTS is both, sm3, code or none, not {other}"),
 	};
-	let requests = env("REQUESTS", 1_000);
+	let requests = setting("REQUESTS", 1_000) as usize;
 	let mut node = NodeConfig::dev().start();
 	let client = RegistryClient::connect(&node.ws_url())
 		.await
@@ -123,17 +105,17 @@ async fn main() {
 		.expect("the collection is created");
 
 	// Nine codes in ten unrelated, one in ten a near copy of an earlier one; texts and images.
-	let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+	let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
 	let mut codes: Vec<(u8, u64)> = Vec::with_capacity(items);
 	let rows: Vec<Row> = (0..items)
 		.map(|n| {
 			let kind = (n % 2) as u8;
 			let bits = if n % 10 == 9 && !codes.is_empty() {
-				let (_, base) = codes[(rng.next() as usize) % codes.len()];
-				let flips = 1 + (rng.next() % 10) as u32;
-				rng.flip(base, flips)
+				let (_, base) = codes[rng.below(codes.len() as u64) as usize];
+				let flips = 1 + rng.below(10) as u32;
+				flip(&mut rng, base, flips)
 			} else {
-				rng.next()
+				rng.below(u64::MAX)
 			};
 			codes.push((kind, bits));
 			let code = ContentCode::parse(&iscc::encode(kind, bits)).expect("a valid code");
@@ -201,12 +183,12 @@ async fn main() {
 		let mut samples = Vec::with_capacity(requests);
 		let mut found = 0usize;
 		for q in 0..requests {
-			let (kind, base) = codes[(rng.next() as usize) % codes.len()];
+			let (kind, base) = codes[rng.below(codes.len() as u64) as usize];
 			let bits = if q % 2 == 0 {
-				let flips = (rng.next() % 7) as u32;
-				rng.flip(base, flips)
+				let flips = rng.below(7) as u32;
+				flip(&mut rng, base, flips)
 			} else {
-				rng.next()
+				rng.below(u64::MAX)
 			};
 			let body = format!(
 				r#"{{"jsonrpc":"2.0","id":1,"method":"registry_findSimilar","params":["{}",{distance},20]}}"#,
