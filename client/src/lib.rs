@@ -51,7 +51,7 @@ pub mod rights;
 pub mod rpc;
 mod signer;
 pub mod similar;
-mod transport;
+pub mod transport;
 
 pub use client::{AtBlock, Finalized, RegistryClient};
 pub use config::RegistryConfig;

@@ -15,6 +15,7 @@ use std::{
 
 use tempfile::TempDir;
 
+pub mod browser;
 pub mod cli;
 
 /// The `registry-node` binary: `REGISTRY_NODE` if set, else the one built beside the tests.

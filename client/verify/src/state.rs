@@ -67,7 +67,8 @@ impl ProvenState {
 			sp_trie::TrieError::<Layout>::IncompleteDatabase(hash) => {
 				format!("it lacks the trie node {hash:?}, or holds it altered")
 			}
-			other => other.to_string(),
+			// Debug: trie-db formats its errors for people only with its `std` feature.
+			other => format!("{other:?}"),
 		};
 		VerifyError::StorageProof {
 			block: self.block,

@@ -85,6 +85,11 @@ impl Context {
 		}
 	}
 
+	/// The node's address, as --node gives it.
+	pub fn node_url(&self) -> &str {
+		&self.global.node
+	}
+
 	/// Whether results are printed as JSON.
 	pub fn json(&self) -> bool {
 		self.global.output == OutputFormat::Json

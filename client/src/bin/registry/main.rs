@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 
 use commands::{
 	audit, certificate, collection, council, find, hash, import, item, key, member, rights, verify,
-	work,
+	web, work,
 };
 use context::{Context, Global};
 
@@ -83,6 +83,9 @@ enum Command {
 	/// Read and export the audit log, and close anti-speculation alerts.
 	#[command(subcommand)]
 	Audit(audit::Command),
+	/// Serve the verifier page: look up files, verify certificates and search, in a browser.
+	#[command(long_about = web::LONG_ABOUT)]
+	Web(web::Args),
 }
 
 async fn run(command: Command, context: &Context) -> Result<output::Output, errors::CliError> {
@@ -100,6 +103,7 @@ async fn run(command: Command, context: &Context) -> Result<output::Output, erro
 		Command::Certificate(args) => certificate::run(args, context).await,
 		Command::Verify(args) => verify::run(args, context).await,
 		Command::Audit(command) => audit::run(command, context).await,
+		Command::Web(args) => web::run(args, context).await,
 	}
 }
 

@@ -84,6 +84,7 @@
 //! ```
 
 mod assemble;
+mod stage;
 mod verify;
 
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,7 @@ pub use registry_rpc_types::{Attestation, Freeze, Metadata, Revocation};
 
 pub use crate::VerifyError;
 pub use assemble::{assemble, Justified, Parts, Proven};
+pub use stage::Stage;
 pub use verify::{check_anchor, verify, verify_content, Anchor};
 
 /// What [`Certificate::format`] says.

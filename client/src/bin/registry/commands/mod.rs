@@ -12,4 +12,5 @@ pub mod key;
 pub mod member;
 pub mod rights;
 pub mod verify;
+pub mod web;
 pub mod work;
