@@ -378,7 +378,7 @@ impl RegistryClient {
 	pub(crate) fn connection(&self, e: impl std::fmt::Display) -> Error {
 		Error::Connection {
 			url: self.url.clone(),
-			reason: e.to_string(),
+			reason: crate::error::plain(&e.to_string()),
 		}
 	}
 }

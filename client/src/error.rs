@@ -170,9 +170,29 @@ pub enum Error {
 	/// The node's answers do not make an audit export that verifies against its proof.
 	#[error("the node's export does not verify: {0}")]
 	Export(String),
-	/// Any other error of subxt.
-	#[error(transparent)]
+	/// Any other error of subxt, in words without its layers' repeated prefixes.
+	#[error("{}", plain(&.0.to_string()))]
 	Subxt(#[from] subxt::Error),
+}
+
+/// An error's text without the prefixes each layer of the RPC client adds ("RPC error:
+/// client error: " once per layer): the sentence that says what happened.
+pub fn plain(text: &str) -> String {
+	const LAYERS: [&str; 4] = [
+		"RPC error: ",
+		"Rpc error: ",
+		"client error: ",
+		"Client error: ",
+	];
+	let mut rest = text.trim();
+	while let Some(stripped) = LAYERS.iter().find_map(|layer| rest.strip_prefix(layer)) {
+		rest = stripped.trim_start();
+	}
+	if rest.is_empty() {
+		text.trim().to_string()
+	} else {
+		rest.to_string()
+	}
 }
 
 impl From<jsonrpsee::core::ClientError> for Error {
@@ -182,7 +202,30 @@ impl From<jsonrpsee::core::ClientError> for Error {
 				code: call.code(),
 				message: call.message().to_string(),
 			},
-			other => Error::Lost(other.to_string()),
+			other => Error::Lost(plain(&other.to_string())),
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::plain;
+
+	#[test]
+	fn each_layers_prefix_goes_once_and_the_sentence_stays() {
+		assert_eq!(
+			plain("RPC error: client error: RPC error: client error: The background task closed"),
+			"The background task closed"
+		);
+		assert_eq!(
+			plain("Rpc error: RPC error: the connection was lost (reset); reconnect"),
+			"the connection was lost (reset); reconnect"
+		);
+		assert_eq!(
+			plain("collection 3 has no item 9"),
+			"collection 3 has no item 9"
+		);
+		// Nothing but prefixes: better the text than nothing.
+		assert_eq!(plain("RPC error: "), "RPC error:");
 	}
 }

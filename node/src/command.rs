@@ -177,7 +177,7 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Benchmark(cmd)) => benchmark(&cli, cmd),
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			let stopped = runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
@@ -191,7 +191,11 @@ pub fn run() -> sc_cli::Result<()> {
 							.map_err(sc_cli::Error::Service)
 					}
 				}
-			})
+			});
+			if stopped.is_ok() {
+				crate::shutdown::say_stopped();
+			}
+			stopped
 		}
 	}
 }

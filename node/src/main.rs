@@ -5,6 +5,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod shutdown;
 mod similar;
 
 fn main() -> sc_cli::Result<()> {

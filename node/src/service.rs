@@ -18,6 +18,8 @@ use polkadot_sdk::{
 	sp_io, sp_runtime, sp_timestamp,
 };
 use registry_runtime::{apis::RuntimeApi, opaque::Block};
+
+use crate::shutdown::GracefulSpawner;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 
 pub(crate) type FullClient = sc_service::TFullClient<
@@ -85,7 +87,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let transaction_pool = Arc::from(
 		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
+			GracefulSpawner(task_manager.spawn_essential_handle()),
 			client.clone(),
 			config.role.is_authority().into(),
 		)
@@ -233,6 +235,10 @@ pub fn new_full<
 	let name = config.network.node_name.clone();
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
+
+	task_manager
+		.spawn_handle()
+		.spawn("stop-notice", None, crate::shutdown::announce_stop());
 
 	// The near-duplicate index, read from the chain now and kept as blocks finalize; on a
 	// thread of its own, as rebuilding it reads every content code.

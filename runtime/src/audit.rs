@@ -96,6 +96,7 @@ pub const COVERAGE: &[(&str, &str, Coverage)] = &[
 	("Members", "reinstate", Records(&[K::MemberReinstated])),
 	("Members", "remove", Records(&[K::MemberRemoved])),
 	("Members", "set_rate_limit", Records(&[K::RateLimitSet])),
+	("Members", "set_roles", Records(&[K::MemberRolesSet])),
 	("Validators", "add_validator", Records(&[K::ValidatorAdded])),
 	("Validators", "remove_validator", Records(&[K::ValidatorRemoved])),
 	("Validators", "set_session_length", Records(&[K::SessionLengthSet])),
@@ -259,6 +260,17 @@ pub fn records_of(call: &RuntimeCall, by: AuthorizedBy<AccountId>) -> Vec<Entry>
 			Members::suspend { who } => one(member(K::MemberSuspended).to(who.clone())),
 			Members::reinstate { who } => one(member(K::MemberReinstated).to(who.clone())),
 			Members::remove { who } => one(member(K::MemberRemoved).from(who.clone())),
+			Members::set_roles { who, roles } => {
+				// The roles held after the change, as a set: each once, in the roles' order.
+				let mut held = roles.to_vec();
+				held.sort();
+				held.dedup();
+				one(member(K::MemberRolesSet)
+					.to(who.clone())
+					.detail(Detail::Roles {
+						roles: registry_primitives::RoleList::truncate_from(held),
+					}))
+			}
 			Members::set_rate_limit { role, limit } => {
 				one(member(K::RateLimitSet).detail(Detail::RateLimit {
 					role: *role,

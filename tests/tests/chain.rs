@@ -29,6 +29,33 @@ async fn dev_node_produces_and_finalizes_blocks() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn sigterm_stops_the_node_with_an_ordinary_line_and_no_failed_task() {
+	let (mut node, client) = dev_node().await;
+	wait_for_finalized(&client, 2, Duration::from_secs(60)).await;
+	let status = std::process::Command::new("kill")
+		.args(["-s", "TERM", &node.pid().to_string()])
+		.status()
+		.expect("kill runs");
+	assert!(status.success());
+	assert!(
+		node.exits_within(Duration::from_secs(30)),
+		"the node stops on SIGTERM"
+	);
+	let log = node.log();
+	assert!(
+		log.contains("Stopped on SIGTERM: every task ended, the database is closed.")
+			|| log.contains("Stopped on request: every task ended, the database is closed."),
+		"an ordinary last line: {log}"
+	);
+	assert!(
+		!log.contains("Essential task") && !log.contains("Shutting down service"),
+		"a plain stop reports no failure: {log}"
+	);
+	// The stopped node starts again on its database.
+	node.restart();
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn four_validators_finalize_and_agree_on_the_finalized_hash() {
 	let nodes = local_validators();
 	let mut clients = Vec::new();

@@ -186,6 +186,60 @@ fn the_council_admits_a_regulator_and_its_motions_are_listed_voted_and_closed() 
 	assert_eq!(shown["roles"], serde_json::json!(["Regulator"]));
 	assert_eq!(shown["admitted_by"], "the consortium");
 
+	// Roles change with the membership kept: a registrar gives an institution another role
+	// and takes it back; a regulator's roles are the council's to change.
+	let bob = account_of("//Bob");
+	let added = by_alice(&format!("member add-role {bob} --role arbiter"))
+		.ok()
+		.json();
+	assert_eq!(
+		added["roles"],
+		serde_json::json!(["Institution", "Creator", "Arbiter"])
+	);
+	assert_eq!(
+		by_alice(&format!("member show {bob}")).ok().json()["roles"],
+		added["roles"]
+	);
+	let again = by_alice(&format!("member add-role {bob} --role arbiter")).failed();
+	assert!(
+		again.error().contains("already holds Arbiter"),
+		"{}",
+		again.error()
+	);
+	let absent = by_alice(&format!("member remove-role {bob} --role regulator")).failed();
+	assert!(
+		absent.error().contains("does not hold Regulator"),
+		"{}",
+		absent.error()
+	);
+	by_alice(&format!("member remove-role {bob} --role arbiter")).ok();
+	let appointed = by_alice(&format!("member add-role {bob} --role regulator")).failed();
+	assert!(
+		appointed.error().contains("only the consortium"),
+		"{}",
+		appointed.error()
+	);
+	let decided = by_alice(&format!(
+		"council propose set-roles {bob} --role institution,creator,regulator"
+	))
+	.ok()
+	.json();
+	assert_eq!(decided["executed"], true, "{decided}");
+	assert_eq!(
+		by_alice(&format!("member show {bob}")).ok().json()["roles"],
+		serde_json::json!(["Institution", "Creator", "Regulator"])
+	);
+	let history = by_alice("audit history members").ok().json();
+	assert!(
+		history["records"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.any(|record| record["kind"] == "memberRolesSet"
+				&& record["authorizedBy"] == "consortium"),
+		"{history}"
+	);
+
 	// A motion asking for more votes than the council has waits, is listed and voted on,
 	// and closing it drops it: it can never pass.
 	let waiting = by_alice(&format!("council propose --threshold 2 remove {regulator}"))
@@ -265,6 +319,43 @@ fn a_wrong_command_line_exits_2_and_speaks_json_when_asked() {
 	);
 	// Help is not an error.
 	registry("item list --help").ok();
+}
+
+#[test]
+fn commands_that_work_offline_do_not_offer_the_node_or_a_key() {
+	for offline in [
+		"hash --help",
+		"verify --help",
+		"key generate --help",
+		"audit verify --help",
+	] {
+		let help = registry(offline).ok().stdout;
+		for option in ["--node", "--key ", "--key-uri"] {
+			assert!(
+				!help.contains(option),
+				"`registry {offline}` offers {option}:\n{help}"
+			);
+		}
+		assert!(help.contains("--output"), "{offline}: {help}");
+	}
+	for online in ["item show --help", "audit history --help", "web --help"] {
+		let help = registry(online).ok().stdout;
+		assert!(
+			help.contains("--node"),
+			"`registry {online}` lacks --node:\n{help}"
+		);
+	}
+	// Still accepted anywhere on the line, where a script may have put them.
+	let dir = tempfile::tempdir().unwrap();
+	let file = dir.path().join("a.txt");
+	std::fs::write(&file, "a").unwrap();
+	registry(&format!("hash {} --node ws://127.0.0.1:9", file.display())).ok();
+	registry(&format!(
+		"--node ws://127.0.0.1:9 hash {} --output json",
+		file.display()
+	))
+	.ok()
+	.json();
 }
 
 #[test]

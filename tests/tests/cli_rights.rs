@@ -160,6 +160,13 @@ fn a_creator_registers_splits_and_licenses_and_an_overlapping_exclusive_licence_
 		"{}",
 		overlap.stderr
 	);
+	assert!(
+		overlap.stderr.contains(&format!(
+			"It overlaps licence 0 (exclusive) from unit {part} to {charlie}"
+		)),
+		"names the licence it collides with: {}",
+		overlap.stderr
+	);
 
 	// The other rights go to Charlie and Dave, who act together: each makes the same call.
 	let assigned = by(

@@ -174,6 +174,42 @@ async fn the_quick_start_starts_a_development_chain_that_finalizes() {
 		dev.0[0].try_wait().expect("a child").is_none(),
 		"the chain keeps running"
 	);
+
+	// The third command serves the verifier page for that chain.
+	let [web] = &blocks[2][..] else {
+		panic!(
+			"the quick start's third block is one command: {:?}",
+			blocks[2]
+		);
+	};
+	assert!(web.ends_with("/release/registry\" web"), "{web}");
+	let page_port = free_port();
+	dev.0.push(
+		shell(
+			&format!("exec {web} --node ws://127.0.0.1:{rpc} --listen 127.0.0.1:{page_port}"),
+			&[],
+		)
+		.stdout(Stdio::null())
+		.stderr(Stdio::null())
+		.spawn()
+		.expect("registry web starts"),
+	);
+	let mut page = String::new();
+	for _ in 0..100 {
+		if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", page_port)) {
+			use std::io::{Read, Write};
+			stream
+				.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				.expect("the request is sent");
+			stream.read_to_string(&mut page).expect("the page is read");
+			break;
+		}
+		tokio::time::sleep(Duration::from_millis(200)).await;
+	}
+	assert!(
+		page.starts_with("HTTP/1.1 200") && page.contains("<title>Registry verifier</title>"),
+		"{page}"
+	);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -215,7 +215,40 @@ pub struct Scope {
 	pub term: Term,
 }
 
+impl Territory {
+	/// Whether the two share a country: as the chain decides it for licences.
+	pub fn intersects(&self, other: &Self) -> bool {
+		let listed = |t: &Self| t.including.clone();
+		let left_out = |t: &Self| t.excluding.clone().unwrap_or_default();
+		match (listed(self), listed(other)) {
+			(Some(a), Some(b)) => a.iter().any(|code| b.contains(code)),
+			(Some(a), None) => a.iter().any(|code| !left_out(other).contains(code)),
+			(None, Some(b)) => b.iter().any(|code| !left_out(self).contains(code)),
+			// Both cover all but finitely many countries.
+			(None, None) => true,
+		}
+	}
+}
+
+impl Term {
+	/// Whether the two share a day; terms that touch (one ends the day the other starts) do
+	/// not. Days are `YYYY-MM-DD`, which order as text.
+	pub fn intersects(&self, other: &Self) -> bool {
+		let starts_before =
+			|start: &str, end: &Option<String>| end.as_deref().map_or(true, |end| start < end);
+		starts_before(&self.start, &other.end) && starts_before(&other.start, &self.end)
+	}
+}
+
 impl Scope {
+	/// Whether the two share a right, in a shared country, on a shared day: what makes two
+	/// licences collide when either is exclusive.
+	pub fn overlaps(&self, other: &Self) -> bool {
+		self.rights.iter().any(|right| other.rights.contains(right))
+			&& self.territory.intersects(&other.territory)
+			&& self.term.intersects(&other.term)
+	}
+
 	/// A scope of the chain: a set of rights (one bit each, in the order of [`RIGHT_NAMES`]),
 	/// the countries it lists, including only them or all but them, and days `start` up to
 	/// `end`.
@@ -965,6 +998,41 @@ mod tests {
 		);
 		assert_eq!(right_bits(["reproduction", "Adaptation"]), Ok(0b1 | 1 << 9));
 		assert_eq!(right_bits(["reproduction", "resale"]), Err("resale"));
+	}
+
+	#[test]
+	fn scopes_overlap_as_the_chain_decides() {
+		let scope = |rights: u16, including: bool, countries: &[[u8; 2]], start, end| {
+			Scope::of(rights, including, countries, start, end)
+		};
+		let reproduction = 0b1;
+		let distribution = 0b10;
+		let cn_2026 = scope(reproduction, true, &[*b"CN"], 20_454, Some(20_819));
+		// Another right, another country, or a term that only touches: no overlap.
+		assert!(!cn_2026.overlaps(&scope(distribution, true, &[*b"CN"], 20_454, None)));
+		assert!(!cn_2026.overlaps(&scope(reproduction, true, &[*b"FR"], 20_454, None)));
+		assert!(!cn_2026.overlaps(&scope(reproduction, true, &[*b"CN"], 20_819, None)));
+		// Worldwide but China: no; worldwide but France: yes.
+		assert!(!cn_2026.overlaps(&scope(reproduction, false, &[*b"CN"], 0, None)));
+		assert!(cn_2026.overlaps(&scope(
+			reproduction | distribution,
+			false,
+			&[*b"FR"],
+			0,
+			None
+		)));
+		// Two worldwide scopes always share a country.
+		assert!(
+			scope(reproduction, false, &[*b"CN"], 0, None).overlaps(&scope(
+				reproduction,
+				false,
+				&[*b"FR"],
+				0,
+				None
+			))
+		);
+		// A term inside another.
+		assert!(cn_2026.overlaps(&scope(reproduction, true, &[*b"CN"], 20_500, Some(20_501))));
 	}
 
 	#[test]

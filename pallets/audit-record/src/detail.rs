@@ -201,7 +201,7 @@ pub enum Detail<AccountId> {
 	/// A council member's vote on the motion of this hash.
 	#[codec(index = 8)]
 	Vote { motion: H256, aye: bool },
-	/// The roles a member was admitted with.
+	/// The roles a member was admitted with, or holds after a change of roles.
 	#[codec(index = 9)]
 	Roles { roles: RoleList },
 	/// The rate limit set for a role's members; `limit: None` lifts it.

@@ -216,11 +216,14 @@ pub enum AuditKind {
 	/// A regulator closed an alert ([`Detail::Note`]).
 	#[codec(index = 38)]
 	AlertClosed,
+	/// A member's (`to`) roles were changed ([`Detail::Roles`]: the roles it holds now).
+	#[codec(index = 39)]
+	MemberRolesSet,
 }
 
 impl AuditKind {
 	/// Every kind, in the order of their indices.
-	pub const ALL: [AuditKind; 39] = [
+	pub const ALL: [AuditKind; 40] = [
 		Self::CollectionCreated,
 		Self::Minted,
 		Self::Transferred,
@@ -260,6 +263,7 @@ impl AuditKind {
 		Self::CodeUpgraded,
 		Self::RulesSet,
 		Self::AlertClosed,
+		Self::MemberRolesSet,
 	];
 
 	/// The kind's name in JSON and on the command line.
@@ -304,6 +308,7 @@ impl AuditKind {
 			Self::CodeUpgraded => "codeUpgraded",
 			Self::RulesSet => "rulesSet",
 			Self::AlertClosed => "alertClosed",
+			Self::MemberRolesSet => "memberRolesSet",
 		}
 	}
 

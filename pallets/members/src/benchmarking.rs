@@ -62,6 +62,21 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_roles() {
+		let registrar = registrar::<T>();
+		let who = member::<T>();
+		let roles = BoundedVec::truncate_from(vec![Role::Creator]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(registrar), who.clone(), roles);
+
+		assert!(!<Pallet<T> as MemberRoles<T::AccountId>>::has_role(
+			&who,
+			Role::Institution
+		));
+	}
+
+	#[benchmark]
 	fn reinstate() {
 		let registrar = registrar::<T>();
 		let who = member::<T>();

@@ -36,6 +36,7 @@
 //! - [`Pallet::admit`]: admit an account with roles.
 //! - [`Pallet::suspend`], [`Pallet::reinstate`]: stop and resume an account's transactions.
 //! - [`Pallet::remove`]: remove an account.
+//! - [`Pallet::set_roles`]: grant a member roles, or take some away.
 //!
 //! Only the consortium origin grants or touches the [`Role::Registrar`] and
 //! [`Role::Regulator`] roles.
@@ -59,6 +60,8 @@ pub mod weights;
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;
 
 pub use extension::{CheckMember, CheckMortality, CheckNonce, SignedCallPolicy};
 pub use pallet::*;
@@ -222,6 +225,12 @@ pub mod pallet {
 			who: T::AccountId,
 			authorized_by: AuthorizedBy<T::AccountId>,
 		},
+		/// A member's roles were changed; `roles` are those it holds now.
+		MemberRolesSet {
+			who: T::AccountId,
+			roles: Vec<Role>,
+			authorized_by: AuthorizedBy<T::AccountId>,
+		},
 		/// A role's rate limit was set (`Some`) or lifted (`None`).
 		RateLimitSet {
 			role: Role,
@@ -253,6 +262,8 @@ pub mod pallet {
 		Protected,
 		/// A rate limit must allow at least one transaction in a window of at least one block.
 		InvalidRateLimit,
+		/// The member already holds exactly these roles.
+		RolesUnchanged,
 	}
 
 	#[pallet::call]
@@ -332,6 +343,44 @@ pub mod pallet {
 			let authority = Self::authority(origin, &record.roles)?;
 			Self::ensure_may_touch(&who, &authority)?;
 			Self::do_remove(who, record, authority)
+		}
+
+		/// Set the roles of a member: grant roles to an existing member, or take some away,
+		/// keeping its membership, its history and its nonce.
+		///
+		/// The origin is an active registrar for members with ordinary roles, or the
+		/// consortium origin; only the consortium grants or takes away [`Role::Registrar`] or
+		/// [`Role::Regulator`], changes the roles of a member holding either, and of a council
+		/// member or a validator. The last active registrar keeps its role.
+		///
+		/// - `who`: the member.
+		/// - `roles`: every role it is to hold; duplicates count once, at least one is
+		///   required, and they must differ from its roles now.
+		///
+		/// Emits [`Event::MemberRolesSet`]. Weight: [`WeightInfo::set_roles`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_roles())]
+		pub fn set_roles(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			roles: BoundedVec<Role, MaxRoles>,
+		) -> DispatchResult {
+			let roles = Self::role_set(&roles)?;
+			let record = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			ensure!(record.roles != roles, Error::<T>::RolesUnchanged);
+			// The authority needed is that over the roles held before and after: only the
+			// consortium acts on a registrar or a regulator, or makes one.
+			let touched = Self::role_set(
+				&record
+					.roles
+					.iter()
+					.chain(roles.iter())
+					.copied()
+					.collect::<Vec<_>>(),
+			)?;
+			let authority = Self::authority(origin, &touched)?;
+			Self::ensure_may_touch(&who, &authority)?;
+			Self::do_set_roles(who, record, roles, authority)
 		}
 
 		/// Set or lift the rate limit of a role.

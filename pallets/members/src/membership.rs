@@ -139,6 +139,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_set_roles(
+		who: T::AccountId,
+		mut record: MemberRecord<T::AccountId, BlockNumberFor<T>>,
+		roles: RoleSet,
+		authorized_by: AuthorizedBy<T::AccountId>,
+	) -> DispatchResult {
+		let was_registrar = record.roles.contains(&Role::Registrar);
+		let is_registrar = roles.contains(&Role::Registrar);
+		if record.status == MemberStatus::Active && was_registrar != is_registrar {
+			if is_registrar {
+				ActiveRegistrars::<T>::mutate(|n| *n = n.saturating_add(1));
+			} else {
+				Self::release_registrar(&record)?;
+			}
+		}
+		let listed: Vec<Role> = roles.iter().copied().collect();
+		record.roles = roles;
+		Members::<T>::insert(&who, record);
+		Self::deposit_event(Event::MemberRolesSet {
+			who,
+			roles: listed,
+			authorized_by,
+		});
+		Ok(())
+	}
+
 	/// Writes a new member and, on its first admission, gives its account the provider
 	/// reference that keeps its nonce.
 	pub(crate) fn insert_member(

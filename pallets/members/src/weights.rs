@@ -45,6 +45,8 @@ pub trait WeightInfo {
 	fn remove() -> Weight;
 	/// Weight of `set_rate_limit`.
 	fn set_rate_limit() -> Weight;
+	/// Weight of `set_roles`.
+	fn set_roles() -> Weight;
 	/// Weight of `check_member`.
 	fn check_member() -> Weight;
 }
@@ -104,6 +106,18 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(4_717_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Members::Members` (r:2 w:1)
+	/// Proof: `Members::Members` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `Members::ActiveRegistrars` (r:1 w:1)
+	/// Proof: `Members::ActiveRegistrars` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn set_roles() -> Weight {
+		// Counted from the storage it touches, with `suspend`'s measured time and a margin,
+		// until the benchmark (`set_roles` in benchmarking.rs) is next run on reference
+		// hardware.
+		Weight::from_parts(20_000_000, 6190)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `Members::Members` (r:1 w:0)
 	/// Proof: `Members::Members` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Members::RateLimits` (r:3 w:0)
@@ -139,6 +153,11 @@ impl WeightInfo for () {
 		Weight::from_parts(25_288_000, 6190)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn set_roles() -> Weight {
+		Weight::from_parts(20_000_000, 6190)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rate_limit() -> Weight {
 		Weight::from_parts(4_717_000, 0)

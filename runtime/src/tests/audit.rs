@@ -272,3 +272,70 @@ fn an_unsigned_upgrade_is_recorded_as_the_consortiums() {
 		"nothing is left waiting"
 	);
 }
+
+#[test]
+fn a_change_of_roles_is_recorded_with_the_roles_held_after_it() {
+	use polkadot_sdk::sp_keyring::Ed25519Keyring::{Dave, Eve};
+	let set_roles = |who, roles: &[Role]| {
+		RuntimeCall::Members(pallet_members::Call::set_roles {
+			who,
+			roles: BoundedVec::truncate_from(roles.to_vec()),
+		})
+	};
+
+	// A registrar makes an institution an arbiter as well.
+	let mut chain = Chain::dev();
+	let from = next_seq(&mut chain);
+	let call = set_roles(
+		account(Eve),
+		&[
+			Role::Arbiter,
+			Role::Creator,
+			Role::Institution,
+			Role::Creator,
+		],
+	);
+	assert_eq!(chain.submit(Alice, call.clone()), Ok(Ok(())));
+	let records = records_since(&mut chain, from);
+	assert_eq!(kinds(&records), listed(&call));
+	assert_eq!(records[0].entry.to, Some(account(Eve)));
+	assert_eq!(
+		records[0].entry.authorized_by,
+		AuthorizedBy::Account(account(Alice))
+	);
+	assert_eq!(
+		records[0].entry.detail,
+		Detail::Roles {
+			roles: BoundedVec::truncate_from(vec![Role::Institution, Role::Creator, Role::Arbiter])
+		}
+	);
+	// A registrar cannot make a regulator: that is the consortium's decision.
+	assert_eq!(
+		chain.submit(
+			Alice,
+			set_roles(account(Eve), &[Role::Institution, Role::Regulator])
+		),
+		Ok(Err(pallet_members::Error::<Runtime>::ConsortiumOnly.into()))
+	);
+
+	// The council makes one, and the record says so.
+	let mut chain = Chain::local();
+	let from = next_seq(&mut chain);
+	let call = set_roles(
+		account(Dave),
+		&[Role::Institution, Role::Creator, Role::Regulator],
+	);
+	assert_eq!(chain.council_decides(call, 2, &[Alice, Bob]), Some(Ok(())));
+	let records = records_since(&mut chain, from);
+	assert!(records
+		.iter()
+		.any(|record| record.entry.kind == AuditKind::MemberRolesSet
+			&& record.entry.authorized_by == AuthorizedBy::Consortium
+			&& record.entry.to == Some(account(Dave))));
+	assert!(chain.read(|| {
+		<pallet_members::Pallet<Runtime> as registry_primitives::MemberRoles<AccountId>>::has_role(
+			&account(Dave),
+			Role::Regulator,
+		)
+	}));
+}

@@ -53,6 +53,19 @@ pub struct Global {
 	pub output: OutputFormat,
 }
 
+/// The node's and the key's options where a command works offline: still accepted anywhere
+/// on the line, as scripts may give them to every command, but left out of the command's help
+/// and unused. (Sharing the global options' ids, they take their place in these commands.)
+#[derive(Debug, clap::Args)]
+pub struct Offline {
+	#[arg(long, hide = true, value_name = "URL")]
+	node: Option<String>,
+	#[arg(long, hide = true, value_name = "FILE")]
+	key: Option<PathBuf>,
+	#[arg(long, hide = true, value_name = "URI")]
+	key_uri: Option<String>,
+}
+
 /// What commands run with.
 pub struct Context {
 	global: Global,

@@ -56,6 +56,8 @@ pub enum Command {
 		file: PathBuf,
 		#[command(flatten)]
 		trust: TrustArgs,
+		#[command(flatten)]
+		_offline: crate::context::Offline,
 	},
 }
 
@@ -191,7 +193,7 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::Export(args) => export(args, context).await,
-		Command::Verify { file, trust } => verify(&file, &trust),
+		Command::Verify { file, trust, .. } => verify(&file, &trust),
 	}
 }
 

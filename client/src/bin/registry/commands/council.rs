@@ -81,6 +81,19 @@ pub enum Decision {
 		#[arg(value_parser = account)]
 		account: AccountId32,
 	},
+	/// Set a member's roles to exactly these, e.g. to make it a regulator.
+	SetRoles {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+		/// A role; repeat or separate with commas for several.
+		#[arg(
+			long = "role",
+			value_name = "ROLE",
+			required = true,
+			value_delimiter = ','
+		)]
+		roles: Vec<RoleArg>,
+	},
 }
 
 impl Decision {
@@ -98,6 +111,12 @@ impl Decision {
 			Decision::Remove { account } => runtime::Call::Members(MembersCall::remove {
 				who: account.clone(),
 			}),
+			Decision::SetRoles { account, roles } => {
+				runtime::Call::Members(MembersCall::set_roles {
+					who: account.clone(),
+					roles: roles.iter().copied().map(Role::from).collect(),
+				})
+			}
 		}
 	}
 
@@ -112,6 +131,14 @@ impl Decision {
 					.join(", ")
 			),
 			Decision::Remove { account } => format!("remove {account}"),
+			Decision::SetRoles { account, roles } => format!(
+				"give {account} the roles {}",
+				roles
+					.iter()
+					.map(|role| Role::from(*role).name())
+					.collect::<Vec<_>>()
+					.join(", ")
+			),
 		}
 	}
 }
@@ -130,6 +157,10 @@ fn motion_call(motion: &Motion) -> String {
 			roles.iter().map(Role::name).collect::<Vec<_>>().join(", ")
 		),
 		runtime::Call::Members(MembersCall::remove { who }) => format!("remove member {who}"),
+		runtime::Call::Members(MembersCall::set_roles { who, roles }) => format!(
+			"give member {who} the roles {}",
+			roles.iter().map(Role::name).collect::<Vec<_>>().join(", ")
+		),
 		runtime::Call::Validators(ValidatorsCall::add_validator { who }) => {
 			format!("add validator {who}")
 		}

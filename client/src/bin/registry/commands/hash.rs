@@ -13,6 +13,8 @@ pub struct Args {
 	/// The files to fingerprint.
 	#[arg(required = true, value_name = "FILE")]
 	files: Vec<PathBuf>,
+	#[command(flatten)]
+	_offline: crate::context::Offline,
 	/// Print only this digest, as `HASH  FILE` lines that `sha256sum -c` (or `sm3sum`) reads.
 	#[arg(long, value_enum, value_name = "DIGEST")]
 	only: Option<Only>,

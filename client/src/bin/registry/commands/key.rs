@@ -23,6 +23,8 @@ pub enum Command {
 		/// Words of the mnemonic: 12, 15, 18, 21 or 24.
 		#[arg(long, default_value_t = 12)]
 		words: usize,
+		#[command(flatten)]
+		_offline: crate::context::Offline,
 	},
 	/// Show the account and public key of --key or --key-uri, never the secret.
 	Inspect,
@@ -30,7 +32,7 @@ pub enum Command {
 
 pub async fn run(command: Command, context: &Context) -> Result<Output, CliError> {
 	match command {
-		Command::Generate { file, words } => {
+		Command::Generate { file, words, .. } => {
 			let (phrase, signer) =
 				keyfile::generate(words).map_err(|e| CliError::input(format!("--words: {e}")))?;
 			keyfile::write_new(&file, &phrase).map_err(|e| {

@@ -58,6 +58,35 @@ pub enum Command {
 		#[arg(long, value_name = "HASH", value_parser = sha256)]
 		identity_hash: H256,
 	},
+	/// Give a member more roles, keeping its membership and history. The signer is a
+	/// registrar; only the consortium grants the registrar and regulator roles (`registry
+	/// council propose set-roles`).
+	AddRole {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+		/// A role; repeat or separate with commas for several.
+		#[arg(
+			long = "role",
+			value_name = "ROLE",
+			required = true,
+			value_delimiter = ','
+		)]
+		roles: Vec<RoleArg>,
+	},
+	/// Take roles from a member; it keeps at least one. The signer is a registrar; only the
+	/// consortium takes the registrar and regulator roles.
+	RemoveRole {
+		#[arg(value_parser = account)]
+		account: AccountId32,
+		/// A role; repeat or separate with commas for several.
+		#[arg(
+			long = "role",
+			value_name = "ROLE",
+			required = true,
+			value_delimiter = ','
+		)]
+		roles: Vec<RoleArg>,
+	},
 	/// Suspend a member: the pool refuses its transactions until it is reinstated.
 	Suspend {
 		#[arg(value_parser = account)]
@@ -99,6 +128,10 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 				.admit(account.clone(), roles, identity_hash);
 			submit(context, &call, account, done).await
 		}
+		Command::AddRole { account, roles } => change_roles(context, account, roles, true).await,
+		Command::RemoveRole { account, roles } => {
+			change_roles(context, account, roles, false).await
+		}
 		Command::Suspend { account } => {
 			let done =
 				format!("Suspended {account}: the pool refuses its transactions until reinstated.");
@@ -116,6 +149,72 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			submit(context, &call, account, done).await
 		}
 	}
+}
+
+/// Adds `roles` to, or takes them from, the roles `account` holds now, and sets the result.
+async fn change_roles(
+	context: &Context,
+	account: AccountId32,
+	roles: Vec<RoleArg>,
+	add: bool,
+) -> Result<Output, CliError> {
+	let client = context.connect().await?;
+	let record = client.member(&account).await?.ok_or_else(|| {
+		CliError::not_found(format!(
+			"{account} is not a member: admit it with `registry member admit`"
+		))
+	})?;
+	let asked: Vec<Role> = roles.into_iter().map(Role::from).collect();
+	let names = |roles: &[Role]| roles.iter().map(Role::name).collect::<Vec<_>>().join(", ");
+	let mut held = record.roles.clone();
+	if add {
+		let new: Vec<Role> = asked
+			.iter()
+			.filter(|r| !held.contains(r))
+			.copied()
+			.collect();
+		if new.is_empty() {
+			return Err(CliError::input(format!(
+				"{account} already holds {}",
+				names(&asked)
+			)));
+		}
+		held.extend(new);
+	} else {
+		let missing: Vec<Role> = asked
+			.iter()
+			.filter(|r| !held.contains(r))
+			.copied()
+			.collect();
+		if !missing.is_empty() {
+			return Err(CliError::input(format!(
+				"{account} does not hold {}; it holds {}",
+				names(&missing),
+				names(&held)
+			)));
+		}
+		held.retain(|role| !asked.contains(role));
+		if held.is_empty() {
+			return Err(CliError::input(format!(
+				"a member keeps at least one role: {account} holds only {}; remove the member \
+				 instead (`registry member remove`)",
+				names(&asked)
+			)));
+		}
+	}
+	held.sort();
+	let call = runtime::tx()
+		.members()
+		.set_roles(account.clone(), held.clone());
+	let finalized = context
+		.submit(&call, Subject::account(account.clone()))
+		.await?;
+	let held_names: Vec<String> = held.iter().map(Role::name).collect();
+	Ok(Output::transaction(
+		format!("{account} now holds {}.", held_names.join(", ")),
+		&finalized,
+		json!({ "account": account.to_string(), "roles": held_names }),
+	))
 }
 
 async fn submit<Call: Payload>(

@@ -381,7 +381,22 @@ async fn license(args: LicenseArgs, context: &Context) -> Result<Output, CliErro
 		runtime::tx()
 			.rights()
 			.grant_licence(args.unit, licensee.clone(), scope, args.exclusive);
-	let done = context.submit(&call, subject).await?;
+	let done = match context.submit(&call, subject).await {
+		Ok(done) => done,
+		Err(mut error) if error.kind == "Rights::OverlapsExclusiveLicence" => {
+			if let Some(other) =
+				overlapping_licence(context, args.unit, &scope_json, args.exclusive).await
+			{
+				error.message = format!(
+					"{} It overlaps {}.",
+					error.message.trim_end(),
+					licence_text(&other)
+				);
+			}
+			return Err(error);
+		}
+		Err(error) => return Err(error),
+	};
 	if let Some(pending) = pending(&done, args.unit, "licence") {
 		return Ok(pending);
 	}
@@ -451,6 +466,31 @@ fn holders_text(unit: &Unit) -> String {
 			unit.threshold
 		)
 	}
+}
+
+/// The licence in force on `unit`'s work that a licence of `scope` would collide with: one
+/// of the two exclusive, and their scopes sharing a right, a country and a day. Read after the
+/// chain refused the grant, to name what it collided with; none if the read fails.
+async fn overlapping_licence(
+	context: &Context,
+	unit: UnitId,
+	scope: &types::Scope,
+	exclusive: bool,
+) -> Option<Licence> {
+	let client = context.connect().await.ok()?;
+	let work = client.chain_of_title(unit).await.ok()?.first()?.work;
+	let today = date(today());
+	client
+		.rights_of(work, None)
+		.await
+		.ok()?
+		.licences
+		.into_iter()
+		.find(|other| {
+			let in_force = other.revoked.is_none()
+				&& other.scope.term.end.as_ref().is_none_or(|end| *end > today);
+			in_force && (exclusive || other.exclusive) && other.scope.overlaps(scope)
+		})
 }
 
 fn licence_text(licence: &Licence) -> String {

@@ -40,6 +40,8 @@ pub struct Args {
 	file: Option<PathBuf>,
 	#[command(flatten)]
 	trust: TrustArgs,
+	#[command(flatten)]
+	_offline: crate::context::Offline,
 }
 
 /// The authority set a proof is pinned to.
