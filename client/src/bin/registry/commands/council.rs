@@ -6,7 +6,6 @@
 use registry_client::{
 	consortium::Motion,
 	explain::Subject,
-	members::Role,
 	runtime::{
 		self,
 		runtime_types::{
@@ -20,7 +19,7 @@ use serde_json::json;
 
 use crate::{
 	args::{account, sha256},
-	commands::member::RoleArg,
+	commands::member::{role_names, Roles},
 	context::Context,
 	errors::CliError,
 	output::{hex32, Output},
@@ -64,14 +63,8 @@ pub enum Decision {
 	Admit {
 		#[arg(value_parser = account)]
 		account: AccountId32,
-		/// A role; repeat or separate with commas for several.
-		#[arg(
-			long = "role",
-			value_name = "ROLE",
-			required = true,
-			value_delimiter = ','
-		)]
-		roles: Vec<RoleArg>,
+		#[command(flatten)]
+		roles: Roles,
 		/// Salted SHA-256 of the off-chain real-name record, which stays off chain.
 		#[arg(long, value_name = "HASH", value_parser = sha256)]
 		identity_hash: H256,
@@ -85,14 +78,8 @@ pub enum Decision {
 	SetRoles {
 		#[arg(value_parser = account)]
 		account: AccountId32,
-		/// A role; repeat or separate with commas for several.
-		#[arg(
-			long = "role",
-			value_name = "ROLE",
-			required = true,
-			value_delimiter = ','
-		)]
-		roles: Vec<RoleArg>,
+		#[command(flatten)]
+		roles: Roles,
 	},
 }
 
@@ -105,7 +92,7 @@ impl Decision {
 				identity_hash,
 			} => runtime::Call::Members(MembersCall::admit {
 				who: account.clone(),
-				roles: roles.iter().copied().map(Role::from).collect(),
+				roles: roles.to_chain(),
 				identity_hash: *identity_hash,
 			}),
 			Decision::Remove { account } => runtime::Call::Members(MembersCall::remove {
@@ -114,7 +101,7 @@ impl Decision {
 			Decision::SetRoles { account, roles } => {
 				runtime::Call::Members(MembersCall::set_roles {
 					who: account.clone(),
-					roles: roles.iter().copied().map(Role::from).collect(),
+					roles: roles.to_chain(),
 				})
 			}
 		}
@@ -122,23 +109,13 @@ impl Decision {
 
 	fn described(&self) -> String {
 		match self {
-			Decision::Admit { account, roles, .. } => format!(
-				"admit {account} as {}",
-				roles
-					.iter()
-					.map(|role| Role::from(*role).name())
-					.collect::<Vec<_>>()
-					.join(", ")
-			),
+			Decision::Admit { account, roles, .. } => {
+				format!("admit {account} as {}", role_names(&roles.to_chain()))
+			}
 			Decision::Remove { account } => format!("remove {account}"),
-			Decision::SetRoles { account, roles } => format!(
-				"give {account} the roles {}",
-				roles
-					.iter()
-					.map(|role| Role::from(*role).name())
-					.collect::<Vec<_>>()
-					.join(", ")
-			),
+			Decision::SetRoles { account, roles } => {
+				format!("give {account} the roles {}", role_names(&roles.to_chain()))
+			}
 		}
 	}
 }
@@ -152,15 +129,13 @@ fn motion_call(motion: &Motion) -> String {
 		None => return "a call the chain no longer holds".into(),
 	};
 	match inner {
-		runtime::Call::Members(MembersCall::admit { who, roles, .. }) => format!(
-			"admit {who} as {}",
-			roles.iter().map(Role::name).collect::<Vec<_>>().join(", ")
-		),
+		runtime::Call::Members(MembersCall::admit { who, roles, .. }) => {
+			format!("admit {who} as {}", role_names(roles))
+		}
 		runtime::Call::Members(MembersCall::remove { who }) => format!("remove member {who}"),
-		runtime::Call::Members(MembersCall::set_roles { who, roles }) => format!(
-			"give member {who} the roles {}",
-			roles.iter().map(Role::name).collect::<Vec<_>>().join(", ")
-		),
+		runtime::Call::Members(MembersCall::set_roles { who, roles }) => {
+			format!("give member {who} the roles {}", role_names(roles))
+		}
 		runtime::Call::Validators(ValidatorsCall::add_validator { who }) => {
 			format!("add validator {who}")
 		}

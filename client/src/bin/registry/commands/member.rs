@@ -38,6 +38,37 @@ impl From<RoleArg> for Role {
 	}
 }
 
+/// Roles given on the command line, each once, in the order given.
+#[derive(Debug, clap::Args)]
+pub struct Roles {
+	/// A role; repeat or separate with commas for several.
+	#[arg(
+		long = "role",
+		value_name = "ROLE",
+		required = true,
+		value_delimiter = ','
+	)]
+	roles: Vec<RoleArg>,
+}
+
+impl Roles {
+	/// The chain's roles.
+	pub fn to_chain(&self) -> Vec<Role> {
+		let mut roles: Vec<Role> = Vec::new();
+		for role in self.roles.iter().copied().map(Role::from) {
+			if !roles.contains(&role) {
+				roles.push(role);
+			}
+		}
+		roles
+	}
+}
+
+/// Roles by name, e.g. "Institution, Creator".
+pub fn role_names(roles: &[Role]) -> String {
+	roles.iter().map(Role::name).collect::<Vec<_>>().join(", ")
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
 	/// Admit an account with roles. The signer is a registrar; only the consortium grants
@@ -46,14 +77,8 @@ pub enum Command {
 		/// The account to admit.
 		#[arg(value_parser = account)]
 		account: AccountId32,
-		/// A role; repeat or separate with commas for several.
-		#[arg(
-			long = "role",
-			value_name = "ROLE",
-			required = true,
-			value_delimiter = ','
-		)]
-		roles: Vec<RoleArg>,
+		#[command(flatten)]
+		roles: Roles,
 		/// Salted SHA-256 of the off-chain real-name record, which stays off chain.
 		#[arg(long, value_name = "HASH", value_parser = sha256)]
 		identity_hash: H256,
@@ -64,28 +89,16 @@ pub enum Command {
 	AddRole {
 		#[arg(value_parser = account)]
 		account: AccountId32,
-		/// A role; repeat or separate with commas for several.
-		#[arg(
-			long = "role",
-			value_name = "ROLE",
-			required = true,
-			value_delimiter = ','
-		)]
-		roles: Vec<RoleArg>,
+		#[command(flatten)]
+		roles: Roles,
 	},
 	/// Take roles from a member; it keeps at least one. The signer is a registrar; only the
 	/// consortium takes the registrar and regulator roles.
 	RemoveRole {
 		#[arg(value_parser = account)]
 		account: AccountId32,
-		/// A role; repeat or separate with commas for several.
-		#[arg(
-			long = "role",
-			value_name = "ROLE",
-			required = true,
-			value_delimiter = ','
-		)]
-		roles: Vec<RoleArg>,
+		#[command(flatten)]
+		roles: Roles,
 	},
 	/// Suspend a member: the pool refuses its transactions until it is reinstated.
 	Suspend {
@@ -120,9 +133,8 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			roles,
 			identity_hash,
 		} => {
-			let roles: Vec<Role> = roles.into_iter().map(Role::from).collect();
-			let names: Vec<String> = roles.iter().map(Role::name).collect();
-			let done = format!("Admitted {account} as {}.", names.join(", "));
+			let roles = roles.to_chain();
+			let done = format!("Admitted {account} as {}.", role_names(&roles));
 			let call = runtime::tx()
 				.members()
 				.admit(account.clone(), roles, identity_hash);
@@ -155,7 +167,7 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 async fn change_roles(
 	context: &Context,
 	account: AccountId32,
-	roles: Vec<RoleArg>,
+	roles: Roles,
 	add: bool,
 ) -> Result<Output, CliError> {
 	let client = context.connect().await?;
@@ -164,8 +176,8 @@ async fn change_roles(
 			"{account} is not a member: admit it with `registry member admit`"
 		))
 	})?;
-	let asked: Vec<Role> = roles.into_iter().map(Role::from).collect();
-	let names = |roles: &[Role]| roles.iter().map(Role::name).collect::<Vec<_>>().join(", ");
+	let asked = roles.to_chain();
+	let names = role_names;
 	let mut held = record.roles.clone();
 	if add {
 		let new: Vec<Role> = asked
