@@ -39,7 +39,9 @@ impl<S: SpawnEssentialNamed + Clone> SpawnEssentialNamed for GracefulSpawner<S> 
 fn graced(task: BoxFuture<'static, ()>) -> BoxFuture<'static, ()> {
 	async move {
 		task.await;
-		tokio::time::sleep(GRACE).await;
+		// A timer of its own thread: tokio's refuses to start on a runtime shutting down,
+		// which is when these tasks end.
+		futures_timer::Delay::new(GRACE).await;
 	}
 	.boxed()
 }
