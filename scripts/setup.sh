@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, when it is missing: clang and libclang (RocksDB),
-# protoc (libp2p), Chromium and its WebDriver (the verifier page's tests), the Rust targets
-# and components of rust-toolchain.toml, and wasm-bindgen (the verifier page's WebAssembly).
+# protoc (libp2p), Chromium and its WebDriver (the verifier page's tests), PostgreSQL (the
+# warehouse's tests), the Rust targets and components of rust-toolchain.toml, and
+# wasm-bindgen (the verifier page's WebAssembly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # The page's Chinese, legible in its screenshots.
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+# The warehouse's tests start PostgreSQL servers of their own; psql for the README's session.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "setup: installing ${missing[*]}"
 	sudo_cmd=""

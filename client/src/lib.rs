@@ -14,6 +14,7 @@
 //!   a development URI such as `//Alice`.
 //! - [`fingerprint`] computes the SHA-256 content fingerprint of a file of any size.
 //! - [`certificate`] makes authorship certificates and checks them offline.
+//! - [`warehouse`] mirrors the audit log into PostgreSQL, verified batch by batch.
 //!
 //! ```no_run
 //! use registry_client::{runtime, Ed25519Signer, Error, RegistryApiClient, RegistryClient};
@@ -52,6 +53,7 @@ pub mod rpc;
 mod signer;
 pub mod similar;
 pub mod transport;
+pub mod warehouse;
 
 pub use client::{AtBlock, Finalized, RegistryClient};
 pub use config::RegistryConfig;

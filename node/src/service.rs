@@ -249,9 +249,26 @@ pub fn new_full<
 		crate::similar::follow(client.clone(), similar.clone()),
 	);
 
+	// What the registry holds, as Prometheus gauges kept at the finalized state.
+	if let Some(registry) = prometheus_registry.as_ref() {
+		let gauges = crate::metrics::RegistryGauges::new(registry)?;
+		task_manager.spawn_handle().spawn(
+			"registry-metrics",
+			None,
+			crate::metrics::follow(client.clone(), gauges),
+		);
+	}
+
+	// RPC submits through a pool that counts what it refuses; authorship, the network,
+	// offchain workers and GRANDPA keep the pool itself.
+	let rpc_pool = Arc::new(crate::metrics::CountingPool::new(
+		transaction_pool.clone(),
+		prometheus_registry.as_ref(),
+	)?);
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
-		let pool = transaction_pool.clone();
+		let pool = rpc_pool.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps {
 				client: client.clone(),
@@ -267,7 +284,7 @@ pub fn new_full<
 		client: client.clone(),
 		keystore: keystore_container.keystore(),
 		task_manager: &mut task_manager,
-		transaction_pool: transaction_pool.clone(),
+		transaction_pool: rpc_pool,
 		rpc_builder: rpc_extensions_builder,
 		backend,
 		system_rpc_tx,

@@ -17,6 +17,8 @@ use tempfile::TempDir;
 
 pub mod browser;
 pub mod cli;
+pub mod lying;
+pub mod postgres;
 
 /// The `registry-node` binary: `REGISTRY_NODE` if set, else the one built beside the tests.
 pub fn node_binary() -> PathBuf {
@@ -108,6 +110,8 @@ pub struct NodeConfig {
 	args: Vec<String>,
 	base_path: Option<PathBuf>,
 	netns: Option<(String, String)>,
+	/// The port of its Prometheus exporter; `None` starts it with none.
+	prometheus_port: Option<u16>,
 }
 
 impl NodeConfig {
@@ -118,6 +122,7 @@ impl NodeConfig {
 			args: vec!["--dev".into()],
 			base_path: None,
 			netns: None,
+			prometheus_port: None,
 		}
 	}
 
@@ -135,6 +140,7 @@ impl NodeConfig {
 			],
 			base_path: None,
 			netns: None,
+			prometheus_port: None,
 		}
 	}
 
@@ -150,6 +156,7 @@ impl NodeConfig {
 			],
 			base_path: None,
 			netns: None,
+			prometheus_port: None,
 		}
 	}
 
@@ -169,6 +176,13 @@ impl NodeConfig {
 	/// Runs the node in network namespace `netns`, listening on its address `host`.
 	pub fn in_netns(mut self, netns: &str, host: &str) -> Self {
 		self.netns = Some((netns.into(), host.into()));
+		self
+	}
+
+	/// Exports the node's Prometheus metrics on `port` of 127.0.0.1, at `/metrics`; without
+	/// this a node exports none.
+	pub fn prometheus(mut self, port: u16) -> Self {
+		self.prometheus_port = Some(port);
 		self
 	}
 
@@ -195,12 +209,15 @@ impl NodeConfig {
 			rpc_port.to_string(),
 			"--listen-addr".into(),
 			format!("/ip4/{host}/tcp/{p2p_port}"),
-			"--no-prometheus".into(),
 			"--no-telemetry".into(),
 			"--no-mdns".into(),
 			"--rpc-cors".into(),
 			"all".into(),
 		]);
+		match self.prometheus_port {
+			Some(port) => command.extend(["--prometheus-port".into(), port.to_string()]),
+			None => command.push("--no-prometheus".into()),
+		}
 		if self.netns.is_some() {
 			// The namespace's loopback is its own: listen where the tests can reach it.
 			command.extend([

@@ -297,9 +297,22 @@ fn chain_record(record: &AuditRecord) -> Result<ChainRecord, String> {
 /// to the export's `prevHash`; and the last hash is the export's `lastHash`. The error names
 /// the first record that fails and why.
 pub fn verify_export(export: &AuditExport) -> Result<(), String> {
-	let mut prev = export.prev_hash.to_lowercase();
+	let prev = verify_linked(&export.records, &export.prev_hash)?;
+	if prev != export.last_hash.to_lowercase() {
+		return Err(format!(
+			"the records end at {prev}, not at the export's lastHash {}",
+			export.last_hash
+		));
+	}
+	Ok(())
+}
+
+/// Checks that `records` are well formed and link by hash, the first to `prev_hash`;
+/// returns the last one's hash (`prev_hash` when there are none), in lower case.
+fn verify_linked(records: &[AuditRecord], prev_hash: &str) -> Result<String, String> {
+	let mut prev = prev_hash.to_lowercase();
 	let mut expected_seq = None;
-	for record in &export.records {
+	for record in records {
 		let at = format!("record {}", record.seq);
 		if let Some(seq) = expected_seq {
 			if record.seq != seq {
@@ -331,13 +344,87 @@ pub fn verify_export(export: &AuditExport) -> Result<(), String> {
 		}
 		prev = hash;
 	}
-	if prev != export.last_hash.to_lowercase() {
+	Ok(prev)
+}
+
+/// What a verified stretch of the log showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StretchVerified {
+	/// The finalized block the proof is anchored at.
+	pub block_number: u32,
+	pub block_hash: [u8; 32],
+	/// The sequence number after the stretch's last record.
+	pub next_seq: u64,
+	/// The stretch's last hash, in lower case.
+	pub last_hash: String,
+	/// The log's head at the proof's block (its next sequence number and last hash, in lower
+	/// case), when the proof holds `Audit::Head`.
+	pub head: Option<(u64, String)>,
+	/// Whether the authority set was pinned.
+	pub trust: Trust,
+}
+
+/// Checks a stretch of the log that continues one already verified, as a warehouse takes
+/// it in: the records start at `next_seq` and link by hash from `prev_hash` (the last hash
+/// verified before), and the last one is the chain's own record, read from the state of a
+/// finalized block by `proof` (`Audit::Records(last)`), with every record of a block at or
+/// before it. One genuine record vouches for every record before it, so the whole stretch is
+/// the chain's. An empty stretch passes with the proof's block.
+pub fn verify_stretch(
+	records: &[AuditRecord],
+	next_seq: u64,
+	prev_hash: &str,
+	proof: &Proof,
+	trusted: Option<&TrustedAuthorities>,
+) -> Result<StretchVerified, String> {
+	if let Some(first) = records.first() {
+		if first.seq != next_seq {
+			return Err(format!(
+				"the node sent record {} where record {next_seq} was due",
+				first.seq
+			));
+		}
+	}
+	let last_hash = verify_linked(records, prev_hash)?;
+	let anchor = check_anchor(proof, trusted).map_err(|e| format!("the proof: {e}"))?;
+	let at = anchor.header.number;
+	if let Some(record) = records.iter().find(|r| r.block > at) {
 		return Err(format!(
-			"the records end at {prev}, not at the export's lastHash {}",
-			export.last_hash
+			"record {} is of block {}, after the proof's finalized block #{at}",
+			record.seq, record.block
 		));
 	}
-	Ok(())
+	if let Some(last) = records.last() {
+		let chain = proven_record(&anchor.state, last.seq, at)?;
+		if sha256_hex(&chain) != last.hash.to_lowercase() {
+			return Err(format!(
+				"record {} is not the chain's: the chain's record {} hashes to {}, the node's \
+				 to {}; the node altered or made up the records up to it",
+				last.seq,
+				last.seq,
+				sha256_hex(&chain),
+				last.hash
+			));
+		}
+	}
+	// A proof without the head cannot read it: that is no failure, only no head.
+	let head = match anchor.state.read(&keys::audit_head()) {
+		Ok(Some(value)) => {
+			let head = ChainHead::<u32>::decode_all(&mut &value[..])
+				.map_err(|e| format!("the proven Audit::Head does not decode: {e}"))?;
+			Some((head.next_seq, hex0x(&head.last_hash.0)))
+		}
+		Ok(None) => Some((0, hex0x(&[0u8; 32]))),
+		Err(_) => None,
+	};
+	Ok(StretchVerified {
+		block_number: at,
+		block_hash: anchor.block_hash,
+		next_seq: next_seq + records.len() as u64,
+		last_hash,
+		head,
+		trust: anchor.trust,
+	})
 }
 
 #[cfg(test)]

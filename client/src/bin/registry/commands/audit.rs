@@ -48,6 +48,11 @@ pub enum Command {
 	/// storage proof of the records at both ends and the GRANDPA justification of the block
 	/// it is read at.
 	Export(ExportArgs),
+	/// Mirror the audit log into PostgreSQL, and the collectibles, works, units, licences and
+	/// alerts its records name, from where the last sync stopped: each batch of records is
+	/// verified against the chain (hash links, and a storage proof at a finalized block), then
+	/// written with the sync's cursor in one SQL transaction.
+	Sync(crate::commands::warehouse::SyncArgs),
 	/// Check an export file offline: every record's fields, hash and link to the one before,
 	/// the justification of the proof's block (against the trusted keys), and the proven
 	/// records at both ends, so that an altered, truncated or made-up export is refused.
@@ -193,6 +198,7 @@ pub async fn run(command: Command, context: &Context) -> Result<Output, CliError
 			))
 		}
 		Command::Export(args) => export(args, context).await,
+		Command::Sync(args) => crate::commands::warehouse::run(args, context).await,
 		Command::Verify { file, trust, .. } => verify(&file, &trust),
 	}
 }

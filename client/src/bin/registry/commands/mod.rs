@@ -12,5 +12,6 @@ pub mod key;
 pub mod member;
 pub mod rights;
 pub mod verify;
+pub mod warehouse;
 pub mod web;
 pub mod work;

@@ -128,7 +128,8 @@ pub async fn run(args: Args, context: &Context) -> Result<Output, CliError> {
 	))
 }
 
-async fn shutdown_signal() {
+/// Ctrl-C or SIGTERM.
+pub(crate) async fn shutdown_signal() {
 	#[cfg(unix)]
 	{
 		use tokio::signal::unix::{signal, SignalKind};
