@@ -121,10 +121,12 @@ pub async fn run(args: SyncArgs, context: &Context) -> Result<Output, CliError> 
 	};
 	Ok(Output::new(
 		format!(
-			"{}Synced {synced} records in {} batches into {} in {seconds:.1} s ({rate:.0} \
+			"{}Synced {synced} record{} in {} batch{} into {} in {seconds:.2} s ({rate:.0} \
 			 records/s); it holds {holds}.",
 			if stopped { "Stopped. " } else { "" },
+			if synced == 1 { "" } else { "s" },
 			total.batches,
+			if total.batches == 1 { "" } else { "es" },
 			warehouse.place()
 		),
 		json!({
