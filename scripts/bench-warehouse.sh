@@ -31,7 +31,7 @@ follow_rows="${FOLLOW_ROWS:-20000}"
 node_db="${NODE_DB:-}"
 
 scripts/setup.sh
-cargo build --release -p registry-node -p registry-client --bins
+cargo build --release --workspace
 bin="$CARGO_TARGET_DIR/release"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work="$(mktemp -d)"
@@ -41,12 +41,12 @@ port=$(free_port)
 pg_port=$(free_port)
 node_url="ws://127.0.0.1:$port"
 node_pid=""
-pg_pid=""
+pg_started=""
 follow_pid=""
 cleanup() {
 	[ -n "$follow_pid" ] && kill "$follow_pid" 2>/dev/null && wait "$follow_pid" 2>/dev/null
 	[ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
-	[ -n "$pg_pid" ] && kill -INT "$pg_pid" 2>/dev/null && wait "$pg_pid" 2>/dev/null
+	[ -n "$pg_started" ] && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" stop -m fast >/dev/null
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -58,13 +58,10 @@ mkdir -p "$work/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work/pg"
 "${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U registry --auth=trust -E UTF8 \
 	--locale=C.UTF-8 >/dev/null
-"${as_pg[@]}" "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" \
-	-c listen_addresses=127.0.0.1 2>"$work/pg.log" &
-pg_pid=$!
-for _ in $(seq 100); do
-	"$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && break
-	sleep 0.2
-done
+# pg_ctl, not a signal to `runuser`, stops it: `runuser` ignores SIGINT.
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w \
+	-o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+pg_started=1
 psql_() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U registry "$@"; }
 psql_ -d postgres -c "CREATE DATABASE bench"
 database="postgres://registry@127.0.0.1:$pg_port/bench"
@@ -102,7 +99,7 @@ manifest() {
 if ! registry collection show 0 >/dev/null 2>&1; then
 	registry collection create --name "Warehouse benchmark" \
 		--metadata-uri https://museum.example/w.json --metadata-sha256 "$(printf '%064d' 0)" \
-		--max-supply 4000000000 >/dev/null
+		--max-supply 16777215 >/dev/null
 fi
 have=$(head_records)
 if [ "$have" -lt "$records" ]; then

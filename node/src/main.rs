@@ -5,6 +5,7 @@ mod cli;
 mod command;
 mod metrics;
 mod rpc;
+mod screen;
 mod service;
 mod shutdown;
 mod similar;

@@ -31,7 +31,7 @@ use polkadot_sdk::{
 };
 use registry_runtime::{opaque::Block, pallet_audit::ChainHead, BlockNumber, Runtime};
 
-use crate::service::FullClient;
+use crate::{screen::Screen, service::FullClient};
 
 /// A block hash of the chain.
 type Hash = <Block as BlockT>::Hash;
@@ -279,12 +279,15 @@ fn invalid_reason(invalid: &InvalidTransaction) -> &'static str {
 	}
 }
 
-/// The transaction pool as RPC sees it: `inner`, counting in `registry_pool_refusals_total`
-/// each submission it refuses. Every method is `inner`'s.
+/// The transaction pool as RPC sees it: `inner`, behind the [`Screen`] when it has one,
+/// counting in `registry_pool_refusals_total` each submission refused. Every other method is
+/// `inner`'s.
 pub struct CountingPool<P> {
 	inner: Arc<P>,
 	/// Refusals by reason; `None` when the node exports no metrics.
 	refusals: Option<CounterVec<U64>>,
+	/// Refuses outsiders' transactions before `inner` validates them.
+	screen: Option<Screen>,
 }
 
 impl<P> CountingPool<P> {
@@ -310,7 +313,27 @@ impl<P> CountingPool<P> {
 				Ok::<_, PrometheusError>(refusals)
 			})
 			.transpose()?;
-		Ok(Self { inner, refusals })
+		Ok(Self {
+			inner,
+			refusals,
+			screen: None,
+		})
+	}
+
+	/// Puts `screen` in front of the pool's validation.
+	pub fn with_screen(mut self, screen: Screen) -> Self {
+		self.screen = Some(screen);
+		self
+	}
+
+	/// The screen's refusal of `xt` at `at`, counted, if it refuses it.
+	fn screened<E: IntoPoolError + From<PoolError>>(
+		&self,
+		at: Hash,
+		xt: &registry_runtime::opaque::UncheckedExtrinsic,
+	) -> Option<E> {
+		let refusal = self.screen.as_ref()?.check(at, xt).into_error()?;
+		Some(self.count(E::from(refusal)))
 	}
 
 	/// Counts `error` under its reason and hands it back as it was.
@@ -334,7 +357,7 @@ impl<P> CountingPool<P> {
 #[async_trait]
 impl<P> TransactionPool for CountingPool<P>
 where
-	P: TransactionPool + 'static,
+	P: TransactionPool<Block = Block> + 'static,
 {
 	type Block = P::Block;
 	type Hash = P::Hash;
@@ -347,14 +370,32 @@ where
 		source: TransactionSource,
 		xts: Vec<TransactionFor<Self>>,
 	) -> Result<Vec<Result<TxHash<Self>, Self::Error>>, Self::Error> {
-		let results = self
-			.inner
-			.submit_at(at, source, xts)
-			.await
-			.map_err(|e| self.count(e))?;
-		Ok(results
+		// The screen's refusals keep their places among the pool's answers.
+		let screened: Vec<Option<Self::Error>> =
+			xts.iter().map(|xt| self.screened(at, xt)).collect();
+		let passed = xts
 			.into_iter()
-			.map(|result| result.map_err(|e| self.count(e)))
+			.zip(&screened)
+			.filter(|(_, refusal)| refusal.is_none())
+			.map(|(xt, _)| xt)
+			.collect();
+		let mut results = self
+			.inner
+			.submit_at(at, source, passed)
+			.await
+			.map_err(|e| self.count(e))?
+			.into_iter()
+			.map(|result| result.map_err(|e| self.count(e)));
+		Ok(screened
+			.into_iter()
+			.map(|refusal| match refusal {
+				Some(refusal) => Err(refusal),
+				// The pool answers each transaction it is given; were one missing, it did not
+				// enter the pool.
+				None => results
+					.next()
+					.unwrap_or_else(|| Err(Self::Error::from(PoolError::ImmediatelyDropped))),
+			})
 			.collect())
 	}
 
@@ -364,6 +405,9 @@ where
 		source: TransactionSource,
 		xt: TransactionFor<Self>,
 	) -> Result<TxHash<Self>, Self::Error> {
+		if let Some(refusal) = self.screened(at, &xt) {
+			return Err(refusal);
+		}
 		self.inner
 			.submit_one(at, source, xt)
 			.await
@@ -376,6 +420,9 @@ where
 		source: TransactionSource,
 		xt: TransactionFor<Self>,
 	) -> Result<Pin<Box<TransactionStatusStreamFor<Self>>>, Self::Error> {
+		if let Some(refusal) = self.screened(at, &xt) {
+			return Err(refusal);
+		}
 		self.inner
 			.submit_and_watch(at, source, xt)
 			.await
@@ -437,7 +484,7 @@ where
 #[async_trait]
 impl<P> MaintainedTransactionPool for CountingPool<P>
 where
-	P: MaintainedTransactionPool + 'static,
+	P: MaintainedTransactionPool<Block = Block> + 'static,
 {
 	async fn maintain(&self, event: ChainEvent<Self::Block>) {
 		self.inner.maintain(event).await

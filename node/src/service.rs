@@ -259,12 +259,12 @@ pub fn new_full<
 		);
 	}
 
-	// RPC submits through a pool that counts what it refuses; authorship, the network,
-	// offchain workers and GRANDPA keep the pool itself.
-	let rpc_pool = Arc::new(crate::metrics::CountingPool::new(
-		transaction_pool.clone(),
-		prometheus_registry.as_ref(),
-	)?);
+	// RPC submits through a pool that screens out outsiders natively and counts what it
+	// refuses; authorship, the network, offchain workers and GRANDPA keep the pool itself.
+	let rpc_pool = Arc::new(
+		crate::metrics::CountingPool::new(transaction_pool.clone(), prometheus_registry.as_ref())?
+			.with_screen(crate::screen::Screen::new(client.clone())),
+	);
 
 	let rpc_extensions_builder = {
 		let client = client.clone();

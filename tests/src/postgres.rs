@@ -2,7 +2,7 @@
 //! temporary directory, listening on a free loopback port, stopped and removed when dropped.
 //!
 //! `initdb` refuses to run as root, so as root the cluster belongs to the `postgres` user the
-//! package creates, and the server runs as that user (`runuser`).
+//! package creates, and `initdb` and the server run as that user.
 
 use std::{
 	path::{Path, PathBuf},
@@ -178,13 +178,29 @@ fn binaries() -> PathBuf {
 		.expect("a PostgreSQL server under /usr/lib/postgresql: run scripts/setup.sh")
 }
 
-/// `program`, run as the `postgres` user when the test runs as root.
+/// `program`, run as the `postgres` user when the test runs as root. The server is started
+/// as that user itself, not under `runuser`, so that the process the test signals is the
+/// server's: `runuser` ignores SIGINT, and killing it would leave the server running.
 fn as_server_user(program: &Path) -> Command {
+	let mut command = Command::new(program);
 	if is_root() {
-		let mut command = Command::new("runuser");
-		command.args(["-u", "postgres", "--"]).arg(program);
-		command
-	} else {
-		Command::new(program)
+		use std::os::unix::process::CommandExt;
+		let (uid, gid) = server_user();
+		command.uid(uid).gid(gid);
 	}
+	command
+}
+
+/// The uid and gid of the `postgres` user Debian's package creates.
+fn server_user() -> (u32, u32) {
+	let passwd = std::fs::read_to_string("/etc/passwd").expect("/etc/passwd is readable");
+	passwd
+		.lines()
+		.find_map(|line| {
+			let fields: Vec<&str> = line.split(':').collect();
+			(fields.first() == Some(&"postgres"))
+				.then(|| Some((fields.get(2)?.parse().ok()?, fields.get(3)?.parse().ok()?)))
+				.flatten()
+		})
+		.expect("a postgres user: install PostgreSQL with scripts/setup.sh")
 }

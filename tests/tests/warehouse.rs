@@ -513,3 +513,61 @@ async fn a_lying_node_and_bad_databases_are_refused_with_nothing_written() {
 		1
 	);
 }
+
+/// A catch-up that outlasts the state the node keeps moves to newer finalized blocks as it
+/// goes; one that stays at the block it started from finds that block's state discarded.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_sync_moves_to_newer_blocks_before_the_node_discards_their_state() {
+	use registry_client::warehouse::{SyncOptions, Warehouse};
+	// Four blocks of state: eight seconds of a development chain.
+	let node = NodeConfig::dev().arg("--state-pruning").arg("4").start();
+	let dir = tempfile::tempdir().unwrap();
+	collection_of(&node.ws_url(), dir.path(), 6);
+	let client = RegistryClient::connect(&node.ws_url()).await.unwrap();
+	settle(&client).await;
+	let postgres = Postgres::start();
+	let database = postgres.create_database("pruned").await;
+	// The first batch is held up for longer than the node keeps a block's state.
+	let slow = |batch: &registry_client::warehouse::Batch| {
+		if batch.cursor.next_seq == 1 {
+			std::thread::sleep(Duration::from_secs(14));
+		}
+	};
+
+	let mut warehouse = Warehouse::open(&database, &client).await.unwrap();
+	let stays = SyncOptions {
+		batch: 1,
+		anchor_for: Duration::from_secs(3600),
+		..SyncOptions::default()
+	};
+	let error = warehouse
+		.sync(&client, &stays, slow)
+		.await
+		.expect_err("the block's state is gone after 14 s")
+		.to_string();
+	assert!(error.contains("discarded"), "{error}");
+	// What was written before stays, and the next sync goes on from it.
+	assert_eq!(warehouse.cursor().next_seq, 1);
+
+	let moves = SyncOptions {
+		batch: 1,
+		anchor_for: Duration::from_secs(2),
+		..SyncOptions::default()
+	};
+	let mut proven = Vec::new();
+	let round = warehouse
+		.sync(&client, &moves, |batch| {
+			proven.push(batch.proven_block);
+			if batch.cursor.next_seq == 2 {
+				std::thread::sleep(Duration::from_secs(14));
+			}
+		})
+		.await
+		.expect("a sync that moves on outlasts the pruning");
+	let head = client.node().audit_head().await.unwrap();
+	assert!(warehouse.cursor().next_seq >= head.next_seq, "{round:?}");
+	assert!(
+		proven.first() < proven.last(),
+		"the batches were proven at newer blocks as the sync went: {proven:?}"
+	);
+}

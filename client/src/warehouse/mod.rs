@@ -31,6 +31,10 @@ use crate::{AuditRpcClient, Error, RegistryClient};
 /// Records in one batch (and one SQL transaction), at most: the node's page size.
 pub const MAX_BATCH: u32 = 1000;
 
+/// How long a round reads at one finalized block by default: far less than the state a node
+/// keeps (256 blocks, over eight minutes at the development chain's two-second blocks).
+pub const ANCHOR_FOR: Duration = Duration::from_secs(30);
+
 /// The advisory lock a sync holds on its database, so that two never interleave.
 const LOCK_KEY: i64 = 0x7265_6769_7374_7279; // "registry"
 
@@ -74,6 +78,10 @@ pub struct SyncOptions {
 	/// The consortium's GRANDPA keys, which the proofs must be signed by; without them a
 	/// proof is checked against the set the node names.
 	pub trusted: Option<TrustedAuthorities>,
+	/// How long a round reads at one finalized block before it moves to a newer one. Nodes
+	/// keep the state of recent blocks only (256 by default): a long catch-up read at the
+	/// block it started from would find that state discarded.
+	pub anchor_for: Duration,
 }
 
 impl Default for SyncOptions {
@@ -81,6 +89,7 @@ impl Default for SyncOptions {
 		Self {
 			batch: MAX_BATCH,
 			trusted: None,
+			anchor_for: ANCHOR_FOR,
 		}
 	}
 }
@@ -314,10 +323,17 @@ impl Warehouse {
 	) -> Result<Round, WarehouseError> {
 		let started = Instant::now();
 		let batch = options.batch.clamp(1, MAX_BATCH);
-		let justified = node.newest_justified().await?;
-		let at = justified.header.number;
+		let mut justified = node.newest_justified().await?;
+		let mut anchored = Instant::now();
 		let (mut records, mut batches) = (0u64, 0u64);
 		loop {
+			// Records up to the old block are records up to the new one: the pages go on
+			// from the cursor, read and proven at the newer state.
+			if anchored.elapsed() >= options.anchor_for {
+				justified = node.newest_justified().await?;
+				anchored = Instant::now();
+			}
+			let at = justified.header.number;
 			let page = node
 				.node()
 				.audit_export(0, at, Some(self.cursor.next_seq), Some(batch))
@@ -366,7 +382,7 @@ impl Warehouse {
 		Ok(Round {
 			records,
 			batches,
-			proven_block: at,
+			proven_block: justified.header.number,
 			elapsed: started.elapsed(),
 		})
 	}

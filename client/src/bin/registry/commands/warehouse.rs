@@ -50,6 +50,7 @@ pub async fn run(args: SyncArgs, context: &Context) -> Result<Output, CliError> 
 	let options = SyncOptions {
 		batch: args.batch,
 		trusted: args.trust.trusted()?,
+		..SyncOptions::default()
 	};
 	let client = context.connect().await?;
 	let mut warehouse = Warehouse::open(&args.postgres, &client)
