@@ -143,9 +143,10 @@ done
 kill -INT "$follow_pid" && wait "$follow_pid" 2>/dev/null || true
 follow_pid=""
 grep -o '[0-9.]* s after the newest record' "$work/follow.log" | cut -d' ' -f1 | sort -n | awk '
+	function at(share,   i) { i = int(NR * share) + 1; if (i > NR) i = NR; return lag[i] }
 	{ lag[NR] = $1 }
 	END {
 		if (NR == 0) { print "no batch was synced while following"; exit }
 		printf "while following: %d batches; lag behind the newest record'\''s time p50 %.1f s, p99 %.1f s, max %.1f s\n",
-			NR, lag[int(NR * 0.5) + 1 > NR ? NR : int(NR * 0.5) + 1], lag[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1], lag[NR]
+			NR, at(0.5), at(0.99), lag[NR]
 	}'
