@@ -156,10 +156,11 @@ async fn a_non_members_call_is_rejected_with_code_1_and_never_included() {
 		}
 		other => panic!("expected a JSON-RPC error, got {other}"),
 	}
-	// The pool remembers what it refused.
+	// Sent again, it is refused again for what it is: the node screens non-members out before
+	// the pool, which would only have said that it refused it before.
 	match client.submit_without_waiting(&encoded).await {
-		Err(Error::Rejected(Rejection::Banned)) => {}
-		other => panic!("expected the refused transaction to be banned, got {other:?}"),
+		Err(Error::Rejected(Rejection::NotAMember)) => {}
+		other => panic!("expected the resent transaction to be refused again, got {other:?}"),
 	}
 	// The client's raw submission reads the code of a fresh one.
 	let another = client
