@@ -60,24 +60,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# manifest FILE ROWS SEED FIRST_SERIAL
-manifest() {
-	awk -v rows="$2" -v seed="$3" -v first="$4" 'BEGIN {
-		srand(seed)
-		print "serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number"
-		for (i = first; i < first + rows; i++) {
-			content = ""; metadata = ""
-			for (k = 0; k < 8; k++) {
-				content = content sprintf("%08x", int(rand() * 4294967296))
-				metadata = metadata sprintf("%08x", int(rand() * 4294967296))
-			}
-			printf "%d,%s,https://museum.example/objects/%d.json,%s,B-%07d\n", i, content, i, metadata, i
-		}
-	}' >"$1"
-}
+source scripts/manifest.sh
 echo "Writing manifests of $rows and $half_rows rows..."
-manifest "$work/catalogue.csv" "$rows" 20260101 0
-[ "$half_rows" -gt 0 ] && manifest "$work/half.csv" "$half_rows" 20260102 "$rows"
+manifest "$work/catalogue.csv" "$rows" 20260101 0 objects B
+[ "$half_rows" -gt 0 ] && manifest "$work/half.csv" "$half_rows" 20260102 "$rows" objects B
 
 if [ "$validators" = 4 ]; then
 	echo "Starting four validators of the local chain (RPC from port $port)..."

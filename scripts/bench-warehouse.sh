@@ -80,21 +80,7 @@ done
 field() { grep -o "\"$1\":[0-9.e+-]*" | head -1 | cut -d: -f2; }
 head_records() { registry --output json audit head | field records; }
 
-# manifest FILE ROWS SEED FIRST_SERIAL
-manifest() {
-	awk -v rows="$2" -v seed="$3" -v first="$4" 'BEGIN {
-		srand(seed)
-		print "serial,content_sha256,metadata_uri,metadata_sha256,catalogue_number"
-		for (i = first; i < first + rows; i++) {
-			content = ""; metadata = ""
-			for (k = 0; k < 8; k++) {
-				content = content sprintf("%08x", int(rand() * 4294967296))
-				metadata = metadata sprintf("%08x", int(rand() * 4294967296))
-			}
-			printf "%d,%s,https://museum.example/w/%d.json,%s,W-%07d\n", i, content, i, metadata, i
-		}
-	}' >"$1"
-}
+source scripts/manifest.sh
 
 if ! registry collection show 0 >/dev/null 2>&1; then
 	registry collection create --name "Warehouse benchmark" \
@@ -106,7 +92,7 @@ if [ "$have" -lt "$records" ]; then
 	rows=$((records - have))
 	minted=$(registry --output json collection show 0 | field minted)
 	echo "The log holds $have records; importing $rows items..."
-	manifest "$work/catalogue.csv" "$rows" "$((20261207 + minted))" "$minted"
+	manifest "$work/catalogue.csv" "$rows" "$((20261207 + minted))" "$minted" w W
 	start=$(date +%s)
 	registry import "$work/catalogue.csv" --collection 0 --output json >"$work/import.json"
 	echo "Imported in $(($(date +%s) - start)) s ($(field items_per_second <"$work/import.json") items/s)."
@@ -132,7 +118,7 @@ echo "Following the chain while importing $follow_rows items at full speed..."
 follow_pid=$!
 sleep 2
 minted=$(registry --output json collection show 0 | field minted)
-manifest "$work/follow.csv" "$follow_rows" "$((20261208 + minted))" "$minted"
+manifest "$work/follow.csv" "$follow_rows" "$((20261208 + minted))" "$minted" w W
 registry import "$work/follow.csv" --collection 0 --output json >"$work/follow-import.json"
 echo "Imported while following at $(field items_per_second <"$work/follow-import.json") items/s."
 target=$(head_records)
